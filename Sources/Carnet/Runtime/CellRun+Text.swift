@@ -1,0 +1,26 @@
+extension CellRun {
+  /// The text of the error block shown under the cell, or `nil` when the cell returned normally.
+  public var errorText: String? {
+    switch ending {
+    case .returned:
+      return nil
+    case .threw(let type, let description):
+      return "\(type): \(description)"
+    case .stalled(let time, let suspended):
+      return "stalled at \(time.carnetSeconds): no task can run and none is sleeping"
+        + Self.suspendedClause(suspended)
+    case .timedOut(let limit, let suspended):
+      return "timed out: the cell passed its simulated limit of \(limit.carnetSeconds) and was cancelled"
+        + Self.suspendedClause(suspended)
+    case .exceededWallClock(let seconds):
+      return "interrupted: the cell ran \(seconds) s of real time without giving control back"
+    }
+  }
+
+  /// True when the cell threw, stalled or was cut off.
+  public var endedAbnormally: Bool { ending != .returned }
+
+  private static func suspendedClause(_ suspended: [String]) -> String {
+    suspended.isEmpty ? "" : "; suspended: " + suspended.joined(separator: ", ")
+  }
+}

@@ -1,0 +1,33 @@
+/// What running one cell produced: its printed output, how it ended, and the simulated time it took.
+public struct CellRun: Hashable, Sendable {
+  /// How a cell's execution ended.
+  public enum Ending: Hashable, Sendable {
+    /// The example returned normally.
+    case returned
+    /// The example threw: the error's type and its description.
+    case threw(type: String, description: String)
+    /// Nothing could run and nothing was sleeping while the cell was unfinished.
+    case stalled(at: Duration, suspended: [String])
+    /// The cell went past its simulated `timeout` and was cancelled.
+    case timedOut(limit: Duration, suspended: [String])
+    /// The cell ran longer than the wall-clock limit without giving control back.
+    case exceededWallClock(seconds: Double)
+  }
+
+  /// The cell's ID.
+  public var cellID: String
+  /// Everything the cell printed, in order.
+  public var output: String
+  /// How it ended.
+  public var ending: Ending
+  /// Simulated time from the cell's start to its end.
+  public var simulatedTime: Duration
+
+  /// Creates a run record.
+  public init(cellID: String, output: String, ending: Ending, simulatedTime: Duration) {
+    self.cellID = cellID
+    self.output = output
+    self.ending = ending
+    self.simulatedTime = simulatedTime
+  }
+}

@@ -1,0 +1,76 @@
+import Synchronization
+
+/// Runs one example as a cell: on a fresh event loop, with a fresh transcript and a generator
+/// seeded for the cell, on the calling thread, and returns what happened.
+public struct CellRunner: Sendable {
+  /// The clock cells follow.
+  public var clock: ClockMode
+  /// Real time a cell may take before it is abandoned (a guard against endless loops).
+  public var wallClockLimit: Duration
+
+  /// Creates a runner.
+  public init(clock: ClockMode = .virtual, wallClockLimit: Duration = .seconds(10)) {
+    self.clock = clock
+    self.wallClockLimit = wallClockLimit
+  }
+
+  /// Runs `example` with the cell's options and returns its output and ending.
+  public func run(_ example: Example, cellID: String, options: CellOptions) -> CellRun {
+    let loop = EventLoop(mode: clock)
+    let transcript = Transcript()
+    let generator =
+      options.seed.map { SeededGenerator(seed: $0) } ?? SeededGenerator(cellID: cellID)
+    let context = CellContext(loop: loop, transcript: transcript, generator: generator)
+    let outcome = Outcome()
+    let body = example.body
+    let task = Task(executorPreference: loop) {
+      do {
+        try await CellContext.$current.withValue(context) { try await body() }
+        outcome.set(.success(()))
+      } catch {
+        outcome.set(.failure(error))
+      }
+    }
+    let isFinished = { outcome.get() != nil }
+    let stop = loop.drive(
+      isFinished: isFinished, timeLimit: options.timeout, wallClockLimit: wallClockLimit)
+    let ending: CellRun.Ending
+    switch stop {
+    case .finished:
+      ending = Self.ending(of: outcome.get())
+    case .stalled:
+      ending = .stalled(at: loop.now, suspended: ["the cell's main task"])
+    case .reachedTimeLimit:
+      loop.setTime(options.timeout)
+      task.cancel()
+      _ = loop.drive(
+        isFinished: isFinished, timeLimit: options.timeout, wallClockLimit: wallClockLimit)
+      let suspended = isFinished() ? [] : ["the cell's main task"]
+      ending = .timedOut(limit: options.timeout, suspended: suspended)
+    case .exceededWallClock:
+      task.cancel()
+      ending = .exceededWallClock(seconds: wallClockLimit.secondsAsDouble)
+    }
+    loop.close()
+    let output = transcript.seal()
+    return CellRun(cellID: cellID, output: output, ending: ending, simulatedTime: loop.now)
+  }
+
+  private static func ending(of outcome: Result<Void, any Error>?) -> CellRun.Ending {
+    switch outcome {
+    case .success, .none:
+      return .returned
+    case .failure(let error):
+      return .threw(type: String(describing: type(of: error)), description: String(describing: error))
+    }
+  }
+}
+
+/// The result of a cell's task, written on the loop's thread and read by the runner.
+private final class Outcome: Sendable {
+  private let result = Mutex<Result<Void, any Error>?>(nil)
+
+  func set(_ value: Result<Void, any Error>) { result.withLock { $0 = value } }
+
+  func get() -> Result<Void, any Error>? { result.withLock { $0 } }
+}

@@ -1,0 +1,198 @@
+import Foundation
+import Synchronization
+
+/// A cell's single-threaded event loop: a `TaskExecutor` with a FIFO ready queue and a clock.
+///
+/// The cell's task prefers this executor, so it and its structured children (`async let`, task
+/// group children) run here one job at a time, on the thread that calls `drive`. When no job is
+/// ready, the clock jumps to the earliest sleeper's deadline (or, in `.real` mode, waits for it),
+/// then resumes every sleeper due at that instant in the order they started sleeping.
+public final class EventLoop: TaskExecutor, Sendable {
+  /// Why `drive` returned.
+  enum Stop: Equatable {
+    /// The cell's task finished.
+    case finished
+    /// Nothing ready, nothing sleeping, cell unfinished.
+    case stalled
+    /// The next deadline lies past the simulated time limit.
+    case reachedTimeLimit
+    /// More real time than allowed went by.
+    case exceededWallClock
+  }
+
+  private struct State: ~Copyable {
+    var ready: [UnownedJob] = []
+    var readyHead = 0
+    var timers = TimerQueue()
+    var now: Duration = .zero
+    var nextToken: UInt64 = 0
+    var cancelledBeforeSleeping: Set<UInt64> = []
+    var isClosed = false
+  }
+
+  private let state = Mutex(State())
+  private let wake = NSCondition()
+  /// The clock this loop follows.
+  public let mode: ClockMode
+  private let start = ContinuousClock.now
+
+  /// Creates an idle loop at time zero.
+  public init(mode: ClockMode = .virtual) {
+    self.mode = mode
+  }
+
+  /// Appends a job to the ready queue (called by the Swift runtime, from any thread).
+  public func enqueue(_ job: consuming ExecutorJob) {
+    let job = UnownedJob(job)
+    state.withLock { $0.ready.append(job) }
+    if mode == .real {
+      wake.lock()
+      wake.signal()
+      wake.unlock()
+    }
+  }
+
+  /// Time elapsed on this loop's clock since it started.
+  public var now: Duration { state.withLock { $0.now } }
+
+  /// Suspends the calling task until `now + duration`; throws `CancellationError` if the task is
+  /// or becomes cancelled, or if the loop has already stopped.
+  public func sleep(for duration: Duration) async throws {
+    let token = state.withLock { state in
+      state.nextToken += 1
+      return state.nextToken
+    }
+    defer { state.withLock { _ = $0.cancelledBeforeSleeping.remove(token) } }
+    try await withTaskCancellationHandler {
+      try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
+        let refused = state.withLock { state -> Bool in
+          if state.isClosed || state.cancelledBeforeSleeping.contains(token) { return true }
+          let deadline = state.now + max(duration, .zero)
+          state.timers.insert(deadline: deadline, token: token, continuation: continuation)
+          return false
+        }
+        if refused { continuation.resume(throwing: CancellationError()) }
+      }
+    } onCancel: {
+      let continuation = state.withLock { state -> UnsafeContinuation<Void, any Error>? in
+        if let continuation = state.timers.remove(token: token) { return continuation }
+        state.cancelledBeforeSleeping.insert(token)
+        return nil
+      }
+      continuation?.resume(throwing: CancellationError())
+    }
+  }
+
+  /// Runs ready jobs and advances the clock until `isFinished()` holds, nothing more can happen,
+  /// the next deadline passes `timeLimit`, or `wallClockLimit` of real time has gone by.
+  func drive(
+    isFinished: () -> Bool, timeLimit: Duration, wallClockLimit: Duration
+  ) -> Stop {
+    let executor = asUnownedTaskExecutor()
+    var jobsSinceCheck = 0
+    while true {
+      while let job = nextReadyJob() {
+        job.runSynchronously(on: executor)
+        jobsSinceCheck += 1
+        if jobsSinceCheck >= 4096 {
+          jobsSinceCheck = 0
+          if start.duration(to: .now) > wallClockLimit { return .exceededWallClock }
+        }
+      }
+      if isFinished() { return .finished }
+      if start.duration(to: .now) > wallClockLimit { return .exceededWallClock }
+      switch advanceClock(timeLimit: timeLimit) {
+      case .resumed(let continuations):
+        for continuation in continuations { continuation.resume() }
+      case .jobArrived:
+        continue
+      case .nothingPending:
+        return .stalled
+      case .pastLimit:
+        return .reachedTimeLimit
+      }
+    }
+  }
+
+  /// Moves the clock to `time` (used when a time limit is reached).
+  func setTime(_ time: Duration) {
+    state.withLock { $0.now = max($0.now, time) }
+  }
+
+  /// Stops accepting sleepers and fails every pending one with `CancellationError`.
+  func close() {
+    let abandoned = state.withLock { state in
+      state.isClosed = true
+      return state.timers.removeAll()
+    }
+    for continuation in abandoned { continuation.resume(throwing: CancellationError()) }
+  }
+
+  /// Number of tasks currently sleeping.
+  var sleeperCount: Int { state.withLock { $0.timers.count } }
+
+  private enum Advance {
+    case resumed([UnsafeContinuation<Void, any Error>])
+    case jobArrived
+    case nothingPending
+    case pastLimit
+  }
+
+  private func nextReadyJob() -> UnownedJob? {
+    state.withLock { state in
+      guard state.readyHead < state.ready.count else {
+        if !state.ready.isEmpty {
+          state.ready.removeAll(keepingCapacity: true)
+          state.readyHead = 0
+        }
+        return nil
+      }
+      let job = state.ready[state.readyHead]
+      state.readyHead += 1
+      return job
+    }
+  }
+
+  private func advanceClock(timeLimit: Duration) -> Advance {
+    switch mode {
+    case .virtual:
+      return state.withLock { state in
+        guard let deadline = state.timers.earliestDeadline() else { return .nothingPending }
+        guard deadline <= timeLimit else { return .pastLimit }
+        state.now = max(state.now, deadline)
+        return .resumed(state.timers.popDue(upTo: deadline))
+      }
+    case .real:
+      return advanceRealClock(timeLimit: timeLimit)
+    }
+  }
+
+  private func advanceRealClock(timeLimit: Duration) -> Advance {
+    let deadline = state.withLock { state -> Duration? in
+      state.now = start.duration(to: .now)
+      return state.timers.earliestDeadline()
+    }
+    guard let deadline else { return .nothingPending }
+    guard deadline <= timeLimit else { return .pastLimit }
+    let waitSeconds = (deadline - start.duration(to: .now)).secondsAsDouble
+    if waitSeconds > 0 {
+      wake.lock()
+      let hasJob = state.withLock { $0.readyHead < $0.ready.count }
+      if !hasJob { _ = wake.wait(until: Date(timeIntervalSinceNow: waitSeconds)) }
+      wake.unlock()
+    }
+    return state.withLock { state in
+      if state.readyHead < state.ready.count { return .jobArrived }
+      state.now = max(state.now, start.duration(to: .now))
+      return .resumed(state.timers.popDue(upTo: state.now))
+    }
+  }
+}
+
+extension Duration {
+  /// This duration in seconds, as a `Double`.
+  var secondsAsDouble: Double {
+    let (seconds, attoseconds) = components
+    return Double(seconds) + Double(attoseconds) / 1e18
+  }
+}

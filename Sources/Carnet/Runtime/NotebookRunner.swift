@@ -1,0 +1,67 @@
+/// Runs every cell of a lesson, in order, each on its own event loop.
+public struct NotebookRunner: Sendable {
+  /// Where cell IDs are looked up.
+  public var registry: ExampleRegistry
+  /// How each cell runs.
+  public var cellRunner: CellRunner
+
+  /// Creates a runner.
+  public init(registry: ExampleRegistry, cellRunner: CellRunner = CellRunner()) {
+    self.registry = registry
+    self.cellRunner = cellRunner
+  }
+
+  /// The example of every cell, or an error naming each cell whose ID is not registered.
+  public func resolve(_ notebook: Notebook) throws(InputError) -> [Example] {
+    var examples: [Example] = []
+    var diagnostics: [Diagnostic] = []
+    for cell in notebook.cells {
+      if let example = registry.example(id: cell.id) {
+        examples.append(example)
+      } else {
+        var message = "unknown cell ID '\(cell.id)'"
+        if let suggestion = registry.closestID(to: cell.id) {
+          message += "; did you mean '\(suggestion)'?"
+        } else {
+          message += "; register it in Sources/Lessons (see README)"
+        }
+        diagnostics.append(Diagnostic(path: notebook.path, location: cell.location, message: message))
+      }
+    }
+    guard diagnostics.isEmpty else { throw InputError(diagnostics) }
+    return examples
+  }
+
+  /// Runs every cell; `progress` is called before each cell starts.
+  public func run(
+    _ notebook: Notebook, progress: (_ index: Int, _ cell: Cell) -> Void = { _, _ in }
+  ) throws(InputError) -> NotebookRun {
+    let examples = try resolve(notebook)
+    var runs: [CellRun] = []
+    var failures: [Diagnostic] = []
+    for (index, (cell, example)) in zip(notebook.cells, examples).enumerated() {
+      progress(index, cell)
+      let run = cellRunner.run(example, cellID: cell.id, options: cell.options)
+      runs.append(run)
+      if let problem = Self.failure(of: run, options: cell.options) {
+        failures.append(
+          Diagnostic(path: notebook.path, location: cell.location, message: problem))
+      }
+    }
+    return NotebookRun(notebook: notebook, runs: runs, failures: failures)
+  }
+
+  /// Why a run fails the lesson, or `nil` when it ended as its options expect.
+  static func failure(of run: CellRun, options: CellOptions) -> String? {
+    let name = "cell '\(run.cellID)'"
+    switch run.ending {
+    case .returned:
+      return options.expectsError ? "\(name) was expected to throw (expect=error) but returned" : nil
+    case .threw:
+      if options.expectsError { return nil }
+      return "\(name) threw \(run.errorText ?? "an error") (add expect=error if intended)"
+    case .stalled, .timedOut, .exceededWallClock:
+      return "\(name) \(run.errorText ?? "failed")"
+    }
+  }
+}
