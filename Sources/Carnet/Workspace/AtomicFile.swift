@@ -1,0 +1,82 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes files so that readers see either the old content or the new one, never a part.
+///
+/// The data goes to a uniquely named temporary file in the destination's directory
+/// (`.NAME.carnet-XXXXXX.tmp`), which is flushed to disk and renamed over the destination. On
+/// failure the temporary file is removed and the destination is left as it was. A new file gets
+/// mode `0644`; a replaced file keeps its mode.
+public enum AtomicFile {
+  /// Replaces the file at `path` with `text`'s UTF-8 bytes.
+  /// - Throws: `AtomicFileError` naming `path` and the operating system's reason.
+  public static func write(_ text: String, to path: String) throws {
+    var text = text
+    try text.withUTF8 { try write(UnsafeRawBufferPointer($0), to: path) }
+  }
+
+  /// Replaces the file at `path` with `bytes`.
+  /// - Throws: `AtomicFileError` naming `path` and the operating system's reason.
+  public static func write(_ bytes: [UInt8], to path: String) throws {
+    try bytes.withUnsafeBytes { try write($0, to: path) }
+  }
+
+  private static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+    func failure(_ code: Int32) -> AtomicFileError {
+      AtomicFileError(path: path, reason: String(cString: strerror(code)))
+    }
+    let slash = path.lastIndex(of: "/")
+    let directory = slash.map { String(path[...$0]) } ?? ""
+    let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
+    let suffix = ".tmp"
+    var template = Array("\(directory).\(name).carnet-XXXXXX\(suffix)".utf8CString)
+    let descriptor = template.withUnsafeMutableBufferPointer { buffer in
+      buffer.baseAddress.map { mkstemps($0, Int32(suffix.utf8.count)) } ?? -1
+    }
+    guard descriptor >= 0 else { throw failure(errno) }
+    let temporaryPath = String(
+      decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    var isOpen = true
+    do {
+      var status = stat()
+      let mode = stat(path, &status) == 0 ? mode_t(status.st_mode & 0o7777) : 0o644
+      guard fchmod(descriptor, mode) == 0 else { throw failure(errno) }
+      try writeAll(bytes, to: descriptor, failure: failure)
+      guard fsync(descriptor) == 0 else { throw failure(errno) }
+      isOpen = false
+      guard close(descriptor) == 0 else { throw failure(errno) }
+      guard rename(temporaryPath, path) == 0 else { throw failure(errno) }
+    } catch {
+      if isOpen { _ = close(descriptor) }
+      _ = unlink(temporaryPath)
+      throw error
+    }
+  }
+
+  /// Writes every byte, retrying after interruptions and partial writes.
+  private static func writeAll(
+    _ bytes: UnsafeRawBufferPointer, to descriptor: Int32,
+    failure: (Int32) -> AtomicFileError
+  ) throws {
+    guard let base = bytes.baseAddress else { return }
+    var written = 0
+    while written < bytes.count {
+      let result = writeDescriptor(descriptor, base + written, bytes.count - written)
+      if result < 0 {
+        if errno == EINTR { continue }
+        throw failure(errno)
+      }
+      written += result
+    }
+  }
+}
+
+/// `write(2)`, out of the reach of `AtomicFile.write`'s name.
+private func writeDescriptor(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+  write(descriptor, buffer, count)
+}
