@@ -32,11 +32,17 @@ public struct NotebookRunner: Sendable {
     return examples
   }
 
-  /// Runs every cell; `progress` is called before each cell starts.
+  /// Resolves and runs every cell of `notebook`.
+  public func run(_ notebook: Notebook) throws(InputError) -> NotebookRun {
+    run(notebook, examples: try resolve(notebook))
+  }
+
+  /// Runs every cell with its resolved example; `progress` is called before each cell starts.
   public func run(
-    _ notebook: Notebook, progress: (_ index: Int, _ cell: Cell) -> Void = { _, _ in }
-  ) throws(InputError) -> NotebookRun {
-    let examples = try resolve(notebook)
+    _ notebook: Notebook, examples: [Example],
+    progress: (_ index: Int, _ cell: Cell) -> Void = { _, _ in }
+  ) -> NotebookRun {
+    precondition(examples.count == notebook.cells.count, "one example per cell")
     var runs: [CellRun] = []
     var failures: [Diagnostic] = []
     for (index, (cell, example)) in zip(notebook.cells, examples).enumerated() {
@@ -54,14 +60,25 @@ public struct NotebookRunner: Sendable {
   /// Why a run fails the lesson, or `nil` when it ended as its options expect.
   static func failure(of run: CellRun, options: CellOptions) -> String? {
     let name = "cell '\(run.cellID)'"
+    let ended: CellOptions.Expectation
     switch run.ending {
-    case .returned:
-      return options.expectsError ? "\(name) was expected to throw (expect=error) but returned" : nil
-    case .threw:
-      if options.expectsError { return nil }
+    case .returned: ended = .success
+    case .threw: ended = .error
+    case .stalled: ended = .stall
+    case .timedOut: ended = .timeout
+    case .exceededWallClock: return "\(name) \(run.errorText ?? "was interrupted")"
+    }
+    guard ended != options.expectation else { return nil }
+    switch (options.expectation, ended) {
+    case (.success, .error):
       return "\(name) threw \(run.errorText ?? "an error") (add expect=error if intended)"
-    case .stalled, .timedOut, .exceededWallClock:
+    case (.success, _):
       return "\(name) \(run.errorText ?? "failed")"
+    case (let expected, .success):
+      return "\(name) was expected to end with expect=\(expected.rawValue) but returned"
+    case (let expected, _):
+      return "\(name) was expected to end with expect=\(expected.rawValue) but "
+        + (run.errorText ?? "did not")
     }
   }
 }

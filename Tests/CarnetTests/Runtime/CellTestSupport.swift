@@ -1,0 +1,28 @@
+import Carnet
+
+/// Test stand-ins for what the Lessons module's shadowing functions do inside a cell.
+enum CellTestSupport {
+  /// Prints a line into the current cell's transcript.
+  static func say(_ line: String) {
+    CellContext.current?.transcript.write(line + "\n")
+  }
+
+  /// Sleeps on the current cell's clock.
+  static func nap(_ duration: Duration) async throws {
+    guard let loop = CellContext.current?.loop else { return }
+    try await loop.sleep(for: duration)
+  }
+
+  /// The current cell's clock reading.
+  static var now: Duration { CellContext.current?.loop.now ?? .zero }
+
+  /// Runs `body` as a cell with the given options and returns the run.
+  static func run(
+    _ id: String = "test", timeout: Duration = CellOptions.defaultTimeout,
+    clock: ClockMode = .virtual, _ body: @escaping @Sendable () async throws -> Void
+  ) -> CellRun {
+    var options = CellOptions()
+    options.timeout = timeout
+    return CellRunner(clock: clock).run(Example(id, body), cellID: id, options: options)
+  }
+}

@@ -1,0 +1,59 @@
+import Testing
+
+@testable import Carnet
+
+@Suite struct NotebookRunnerTests {
+  private func run(_ ending: CellRun.Ending) -> CellRun {
+    CellRun(cellID: "x", output: "", ending: ending, simulatedTime: .zero)
+  }
+
+  private func options(_ expectation: CellOptions.Expectation) -> CellOptions {
+    var options = CellOptions()
+    options.expectation = expectation
+    return options
+  }
+
+  @Test func aCellEndingAsExpectedDoesNotFail() {
+    #expect(NotebookRunner.failure(of: run(.returned), options: options(.success)) == nil)
+    let threw = run(.threw(type: "E", description: "e"))
+    #expect(NotebookRunner.failure(of: threw, options: options(.error)) == nil)
+    let stalled = run(.stalled(at: .seconds(1), suspended: []))
+    #expect(NotebookRunner.failure(of: stalled, options: options(.stall)) == nil)
+    let timedOut = run(.timedOut(limit: .seconds(1), suspended: []))
+    #expect(NotebookRunner.failure(of: timedOut, options: options(.timeout)) == nil)
+  }
+
+  @Test func anUnexpectedEndingFailsWithAClearMessage() {
+    let threw = run(.threw(type: "E", description: "boom"))
+    #expect(
+      NotebookRunner.failure(of: threw, options: options(.success))
+        == "cell 'x' threw E: boom (add expect=error if intended)")
+    #expect(
+      NotebookRunner.failure(of: run(.returned), options: options(.error))
+        == "cell 'x' was expected to end with expect=error but returned")
+    let stalled = run(.stalled(at: .seconds(2), suspended: []))
+    #expect(
+      NotebookRunner.failure(of: stalled, options: options(.error))
+        == "cell 'x' was expected to end with expect=error but stalled at 2.0s: "
+        + "no task can run and none is sleeping")
+    let interrupted = run(.exceededWallClock(seconds: 10))
+    #expect(NotebookRunner.failure(of: interrupted, options: options(.success)) != nil)
+  }
+
+  @Test func unknownIDsAreReportedWithASuggestion() {
+    let registry = ExampleRegistry([Example("gather") {}])
+    let layout = CellLayout(
+      blockStart: 0, blockEnd: 0, openingPrefix: "", closingPrefix: "", lineEnding: "\n",
+      closingFenceAtEndOfFile: false)
+    let cell = Cell(
+      id: "gahter", options: CellOptions(), code: "", location: SourceLocation(line: 4),
+      firstCodeLine: 5, layout: layout)
+    let notebook = Notebook(path: "Notebooks/a.md", name: "a", text: "", cells: [cell])
+    #expect {
+      try NotebookRunner(registry: registry).resolve(notebook)
+    } throws: { error in
+      (error as? InputError)?.description
+        == "Notebooks/a.md:4: error: unknown cell ID 'gahter'; did you mean 'gather'?"
+    }
+  }
+}
