@@ -1,0 +1,7 @@
+/// The documented exit codes of `carnet`.
+enum CarnetExit {
+  /// Outputs differ from the committed ones, or a cell failed.
+  static let failed: Int32 = 1
+  /// Invalid input: unknown cell ID, bad option, unreadable or non-UTF-8 file.
+  static let invalidInput: Int32 = 2
+}

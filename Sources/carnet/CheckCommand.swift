@@ -1,0 +1,49 @@
+import ArgumentParser
+import Carnet
+import Foundation
+
+/// `carnet check`: renders in memory and compares with the committed outputs and the sources.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Check that rendered lessons match DIR and that cells show their examples' code.",
+    discussion: "Prints a unified diff per difference; exits with 1 on any difference."
+  )
+
+  @OptionGroup var lessons: LessonOptions
+  @OptionGroup var runOptions: RunOptions
+
+  func run() throws {
+    let loaded = try lessons.loadLessons()
+    let runner = runOptions.runner()
+    var differs = false
+    for lesson in loaded {
+      for (cell, example) in zip(lesson.notebook.cells, lesson.examples) {
+        do {
+          let source = try ExampleSource.read(example)
+          if let mismatch = CodeCheck.compare(
+            cell: cell, notebookPath: lesson.notebook.path, source: source)
+          {
+            Terminal.error(mismatch.description)
+            differs = true
+          }
+        } catch {
+          Terminal.report(error.diagnostics)
+          differs = true
+        }
+      }
+      let result = Terminal.run(lesson, with: runner)
+      Terminal.report(result.failures)
+      if !result.failures.isEmpty { differs = true }
+      let golden = try? String(contentsOfFile: lesson.outputPath, encoding: .utf8)
+      let verdict = GoldenComparison.compare(
+        expected: golden, actual: result.renderedMarkdown, goldenPath: lesson.outputPath)
+      if verdict != .match {
+        Terminal.error(verdict.message)
+        differs = true
+      }
+    }
+    if differs { throw ExitCode(CarnetExit.failed) }
+    Terminal.progress("\(loaded.count) lesson(s) up to date")
+  }
+}

@@ -1,0 +1,46 @@
+import ArgumentParser
+import Carnet
+
+/// `carnet render`: runs lessons and writes `DIR/NAME.md` for each.
+struct RenderCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "render",
+    abstract: "Run every cell and write the rendered lessons (default: Notebooks/ into Output/).",
+    discussion: """
+      Each output is written to a temporary file and renamed, so it is never left half-written.
+      A lesson with a failing cell is not written (its previous output stays) unless
+      --allow-errors is given.
+      """
+  )
+
+  @OptionGroup var lessons: LessonOptions
+  @OptionGroup var runOptions: RunOptions
+
+  @Flag(help: "Write a lesson even when a cell fails (the failure is shown under the cell).")
+  var allowErrors = false
+
+  func run() throws {
+    let loaded = try lessons.loadLessons()
+    let runner = runOptions.runner()
+    var failed = false
+    for lesson in loaded {
+      let result = Terminal.run(lesson, with: runner)
+      Terminal.report(result.failures)
+      if !result.failures.isEmpty {
+        failed = true
+        guard allowErrors else {
+          Terminal.error("\(lesson.notebook.path): not written: a cell failed (see above)")
+          continue
+        }
+      }
+      do {
+        try AtomicFile.write(result.renderedMarkdown, to: lesson.outputPath)
+      } catch {
+        Terminal.error("\(lesson.outputPath): error: \(error)")
+        throw ExitCode(CarnetExit.invalidInput)
+      }
+      Terminal.progress("wrote \(lesson.outputPath)")
+    }
+    if failed { throw ExitCode(CarnetExit.failed) }
+  }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// Runs the built `carnet` executable, as a user would, and captures what it says.
+struct CarnetBinary {
+  /// What one invocation produced.
+  struct Result {
+    var status: Int32
+    var standardOutput: String
+    var standardError: String
+  }
+
+  /// The `carnet` executable next to the test bundle, in the build's products folder.
+  static let url: URL = {
+    var folder = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
+    for _ in 0..<4 {
+      let candidate = folder.appendingPathComponent("carnet")
+      if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
+      folder = folder.deletingLastPathComponent()
+    }
+    return Bundle.allBundles.map { $0.bundleURL.deletingLastPathComponent() }
+      .map { $0.appendingPathComponent("carnet") }
+      .first { FileManager.default.isExecutableFile(atPath: $0.path) }
+      ?? URL(fileURLWithPath: "carnet")
+  }()
+
+  /// Runs `carnet` with `arguments` in `directory`.
+  static func run(_ arguments: [String], in directory: URL) throws -> Result {
+    let process = Process()
+    process.executableURL = url
+    process.arguments = arguments
+    process.currentDirectoryURL = directory
+    let output = Pipe()
+    let error = Pipe()
+    process.standardOutput = output
+    process.standardError = error
+    try process.run()
+    let outputData = output.fileHandleForReading.readDataToEndOfFile()
+    let errorData = error.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return Result(
+      status: process.terminationStatus,
+      standardOutput: String(decoding: outputData, as: UTF8.self),
+      standardError: String(decoding: errorData, as: UTF8.self))
+  }
+}
+
+/// A temporary folder with a `Notebooks/` lesson, removed at the end of the test.
+final class Scratch {
+  let url: URL
+
+  init() throws {
+    url = FileManager.default.temporaryDirectory
+      .appendingPathComponent("carnet-test-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(
+      at: url.appendingPathComponent("Notebooks"), withIntermediateDirectories: true)
+  }
+
+  deinit { try? FileManager.default.removeItem(at: url) }
+
+  /// Writes `text` to `path` (relative to the folder).
+  func write(_ text: String, to path: String) throws {
+    try Data(text.utf8).write(to: url.appendingPathComponent(path))
+  }
+
+  /// Writes raw bytes to `path`.
+  func write(bytes: [UInt8], to path: String) throws {
+    try Data(bytes).write(to: url.appendingPathComponent(path))
+  }
+
+  /// The text of `path`, or nil when it does not exist.
+  func read(_ path: String) -> String? {
+    try? String(contentsOf: url.appendingPathComponent(path), encoding: .utf8)
+  }
+}
