@@ -1,5 +1,6 @@
 import ArgumentParser
 import Carnet
+import Foundation
 
 /// `carnet render`: runs lessons and writes `DIR/NAME.md` for each.
 struct RenderCommand: ParsableCommand {
@@ -22,6 +23,13 @@ struct RenderCommand: ParsableCommand {
   func run() throws {
     let loaded = try lessons.loadLessons()
     let runner = runOptions.runner()
+    do {
+      try FileManager.default.createDirectory(
+        atPath: lessons.output, withIntermediateDirectories: true)
+    } catch {
+      Terminal.error("\(lessons.output): error: cannot create the output folder")
+      throw ExitCode(CarnetExit.invalidInput)
+    }
     var failed = false
     for lesson in loaded {
       let result = Terminal.run(lesson, with: runner)

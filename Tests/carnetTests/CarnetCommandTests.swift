@@ -45,7 +45,8 @@ import Testing
     try scratch.write(Self.hello, to: "Notebooks/essai.md")
     _ = try CarnetBinary.run(["render"], in: scratch.url)
     let good = try #require(scratch.read("Output/essai.md"))
-    try scratch.write(good.replacingOccurrences(of: "Bonjour depuis", with: "Salut de"), to: "Output/essai.md")
+    try scratch.write(
+      good.replacingOccurrences(of: "Bonjour depuis", with: "Salut de"), to: "Output/essai.md")
     let check = try CarnetBinary.run(["check"], in: scratch.url)
     #expect(check.status == 1)
     let said = check.standardOutput + check.standardError
@@ -75,7 +76,8 @@ import Testing
 
   @Test func aFileThatIsNotUTF8IsRejected() throws {
     let scratch = try Scratch()
-    try scratch.write(bytes: Array("caf".utf8) + [0xE9] + Array(" noir\n".utf8), to: "Notebooks/essai.md")
+    try scratch.write(
+      bytes: Array("caf".utf8) + [0xE9] + Array(" noir\n".utf8), to: "Notebooks/essai.md")
     let render = try CarnetBinary.run(["render"], in: scratch.url)
     #expect(render.status == 2)
     #expect(render.standardError.contains("UTF-8"))
@@ -91,7 +93,8 @@ import Testing
     try scratch.write("```swift cell=expected-error\n```\n", to: "Notebooks/essai.md")
     let render = try CarnetBinary.run(["render"], in: scratch.url)
     #expect(render.status == 1)
-    #expect(render.standardError.contains("Notebooks/essai.md:1: error: cell 'expected-error' threw"))
+    #expect(
+      render.standardError.contains("Notebooks/essai.md:1: error: cell 'expected-error' threw"))
     #expect(scratch.read("Output/essai.md") == good)
     let allowed = try CarnetBinary.run(["render", "--allow-errors"], in: scratch.url)
     #expect(allowed.status == 1)

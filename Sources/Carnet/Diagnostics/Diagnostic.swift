@@ -28,7 +28,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
 
   /// Creates a diagnostic at a line (column 1 omitted from the printed form).
   public init(path: String, line: Int, severity: Severity = .error, message: String) {
-    self.init(path: path, location: SourceLocation(line: line), severity: severity, message: message)
+    self.init(
+      path: path, location: SourceLocation(line: line), severity: severity, message: message)
   }
 
   public var description: String {

@@ -23,6 +23,9 @@ public struct CellOptions: Hashable, Sendable {
   public var seed: UInt64? = nil
   /// `hide=code`: render only the output, not the code (for setup cells).
   public var hidesCode: Bool = false
+  /// `timeline=true|false`: draw the cell's task timeline; `nil` lets each format decide (HTML
+  /// draws it for cells with more than one task, Markdown only when asked).
+  public var timeline: Bool? = nil
 
   /// Default options.
   public init() {}

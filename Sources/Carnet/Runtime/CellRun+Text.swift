@@ -10,7 +10,8 @@ extension CellRun {
       return "stalled at \(time.carnetSeconds): no task can run and none is sleeping"
         + Self.suspendedClause(suspended)
     case .timedOut(let limit, let suspended):
-      return "timed out: the cell passed its simulated limit of \(limit.carnetSeconds) and was cancelled"
+      return
+        "timed out: the cell passed its simulated limit of \(limit.carnetSeconds) and was cancelled"
         + Self.suspendedClause(suspended)
     case .exceededWallClock(let seconds):
       return "interrupted: the cell ran \(seconds) s of real time without giving control back"

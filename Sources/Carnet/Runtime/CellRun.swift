@@ -22,12 +22,18 @@ public struct CellRun: Hashable, Sendable {
   public var ending: Ending
   /// Simulated time from the cell's start to its end.
   public var simulatedTime: Duration
+  /// The life of the cell's tasks, when the runner recorded it.
+  public var timeline: TaskTimeline?
 
   /// Creates a run record.
-  public init(cellID: String, output: String, ending: Ending, simulatedTime: Duration) {
+  public init(
+    cellID: String, output: String, ending: Ending, simulatedTime: Duration,
+    timeline: TaskTimeline? = nil
+  ) {
     self.cellID = cellID
     self.output = output
     self.ending = ending
     self.simulatedTime = simulatedTime
+    self.timeline = timeline
   }
 }

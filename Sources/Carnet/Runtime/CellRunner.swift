@@ -61,7 +61,8 @@ public struct CellRunner: Sendable {
     case .success, .none:
       return .returned
     case .failure(let error):
-      return .threw(type: String(describing: type(of: error)), description: String(describing: error))
+      return .threw(
+        type: String(describing: type(of: error)), description: String(describing: error))
     }
   }
 }

@@ -2,7 +2,8 @@ extension Duration {
   /// Seconds with at least one and at most three decimals, locale-independent: `2.0s`, `1.25s`.
   public var carnetSeconds: String {
     let (seconds, attoseconds) = components
-    let totalMilliseconds = seconds * 1000 + (attoseconds + 500_000_000_000_000) / 1_000_000_000_000_000
+    let totalMilliseconds =
+      seconds * 1000 + (attoseconds + 500_000_000_000_000) / 1_000_000_000_000_000
     let sign = totalMilliseconds < 0 ? "-" : ""
     let magnitude = totalMilliseconds.magnitude
     var fraction = String(magnitude % 1000)

@@ -20,7 +20,7 @@ public final class EventLoop: TaskExecutor, Sendable {
     case exceededWallClock
   }
 
-  private struct State: ~Copyable {
+  fileprivate struct State: ~Copyable {
     var ready: [UnownedJob] = []
     var readyHead = 0
     var timers = TimerQueue()
@@ -28,17 +28,22 @@ public final class EventLoop: TaskExecutor, Sendable {
     var nextToken: UInt64 = 0
     var cancelledBeforeSleeping: Set<UInt64> = []
     var isClosed = false
+    var recorder: TimelineRecorder?
   }
 
   private let state = Mutex(State())
   private let wake = NSCondition()
   /// The clock this loop follows.
   public let mode: ClockMode
+  /// Whether the loop records a `TaskTimeline` of the cell's tasks.
+  public let recordsTimeline: Bool
   private let start = ContinuousClock.now
 
   /// Creates an idle loop at time zero.
-  public init(mode: ClockMode = .virtual) {
+  public init(mode: ClockMode = .virtual, recordsTimeline: Bool = false) {
     self.mode = mode
+    self.recordsTimeline = recordsTimeline
+    if recordsTimeline { state.withLock { $0.recorder = TimelineRecorder() } }
   }
 
   /// Appends a job to the ready queue (called by the Swift runtime, from any thread).
@@ -62,20 +67,26 @@ public final class EventLoop: TaskExecutor, Sendable {
       state.nextToken += 1
       return state.nextToken
     }
+    let name = recordsTimeline ? Task.name : nil
     defer { state.withLock { _ = $0.cancelledBeforeSleeping.remove(token) } }
     try await withTaskCancellationHandler {
-      try await withUnsafeThrowingContinuation { (continuation: UnsafeContinuation<Void, any Error>) in
+      try await withUnsafeThrowingContinuation {
+        (continuation: UnsafeContinuation<Void, any Error>) in
         let refused = state.withLock { state -> Bool in
           if state.isClosed || state.cancelledBeforeSleeping.contains(token) { return true }
           let deadline = state.now + max(duration, .zero)
           state.timers.insert(deadline: deadline, token: token, continuation: continuation)
+          state.recorder?.sleepStarted(token: token, at: state.now, name: name)
           return false
         }
         if refused { continuation.resume(throwing: CancellationError()) }
       }
     } onCancel: {
       let continuation = state.withLock { state -> UnsafeContinuation<Void, any Error>? in
-        if let continuation = state.timers.remove(token: token) { return continuation }
+        if let continuation = state.timers.remove(token: token) {
+          state.recorder?.sleepEnded(token: token, at: state.now, cancelled: true)
+          return continuation
+        }
         state.cancelledBeforeSleeping.insert(token)
         return nil
       }
@@ -102,8 +113,8 @@ public final class EventLoop: TaskExecutor, Sendable {
       if isFinished() { return .finished }
       if start.duration(to: .now) > wallClockLimit { return .exceededWallClock }
       switch advanceClock(timeLimit: timeLimit) {
-      case .resumed(let continuations):
-        for continuation in continuations { continuation.resume() }
+      case .resumed(let due):
+        for sleeper in due { sleeper.continuation.resume() }
       case .jobArrived:
         continue
       case .nothingPending:
@@ -128,11 +139,27 @@ public final class EventLoop: TaskExecutor, Sendable {
     for continuation in abandoned { continuation.resume(throwing: CancellationError()) }
   }
 
+  /// Names the running task in the timeline (first name wins), when recording.
+  public func nameRunningTask(_ name: String?) {
+    guard recordsTimeline, let name else { return }
+    state.withLock { $0.recorder?.nameCurrentTask(name) }
+  }
+
+  /// Marks every task cancelled now, in the timeline (the cell's task was cancelled).
+  func recordCancellationOfAllTasks() {
+    state.withLock { state in state.recorder?.cancelAll(at: state.now) }
+  }
+
+  /// The recorded timeline, if recording; `finished` tells whether the cell's task completed.
+  func timeline(finished: Bool) -> TaskTimeline? {
+    state.withLock { state in state.recorder?.timeline(duration: state.now, finished: finished) }
+  }
+
   /// Number of tasks currently sleeping.
   var sleeperCount: Int { state.withLock { $0.timers.count } }
 
   private enum Advance {
-    case resumed([UnsafeContinuation<Void, any Error>])
+    case resumed([TimerQueue.Due])
     case jobArrived
     case nothingPending
     case pastLimit
@@ -149,6 +176,9 @@ public final class EventLoop: TaskExecutor, Sendable {
       }
       let job = state.ready[state.readyHead]
       state.readyHead += 1
+      if state.recorder != nil {
+        state.recorder?.jobWillRun(jobDescription: job.description, at: state.now)
+      }
       return job
     }
   }
@@ -160,7 +190,7 @@ public final class EventLoop: TaskExecutor, Sendable {
         guard let deadline = state.timers.earliestDeadline() else { return .nothingPending }
         guard deadline <= timeLimit else { return .pastLimit }
         state.now = max(state.now, deadline)
-        return .resumed(state.timers.popDue(upTo: deadline))
+        return .resumed(state.popDueSleepers(upTo: deadline))
       }
     case .real:
       return advanceRealClock(timeLimit: timeLimit)
@@ -184,8 +214,21 @@ public final class EventLoop: TaskExecutor, Sendable {
     return state.withLock { state in
       if state.readyHead < state.ready.count { return .jobArrived }
       state.now = max(state.now, start.duration(to: .now))
-      return .resumed(state.timers.popDue(upTo: state.now))
+      return .resumed(state.popDueSleepers(upTo: state.now))
     }
+  }
+}
+
+extension EventLoop.State {
+  /// Removes the sleepers due by `deadline`, noting their wake-up in the timeline.
+  fileprivate mutating func popDueSleepers(upTo deadline: Duration) -> [TimerQueue.Due] {
+    let due = timers.popDue(upTo: deadline)
+    if recorder != nil {
+      for sleeper in due {
+        recorder?.sleepEnded(token: sleeper.token, at: sleeper.deadline, cancelled: false)
+      }
+    }
+    return due
   }
 }
 

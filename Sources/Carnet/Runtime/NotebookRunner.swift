@@ -25,7 +25,8 @@ public struct NotebookRunner: Sendable {
         } else {
           message += "; register it in Sources/Lessons (see README)"
         }
-        diagnostics.append(Diagnostic(path: notebook.path, location: cell.location, message: message))
+        diagnostics.append(
+          Diagnostic(path: notebook.path, location: cell.location, message: message))
       }
     }
     guard diagnostics.isEmpty else { throw InputError(diagnostics) }

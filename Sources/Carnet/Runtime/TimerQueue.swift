@@ -39,14 +39,23 @@ struct TimerQueue: ~Copyable {
     return heap.first?.deadline
   }
 
-  /// Removes and returns, in sequence order, every sleeper whose deadline is at most `deadline`.
-  mutating func popDue(upTo deadline: Duration) -> [UnsafeContinuation<Void, any Error>] {
-    var due: [UnsafeContinuation<Void, any Error>] = []
+  /// A sleeper that is due: its token, its deadline and how to resume it.
+  struct Due {
+    var token: UInt64
+    var deadline: Duration
+    var continuation: UnsafeContinuation<Void, any Error>
+  }
+
+  /// Removes and returns, in (deadline, sequence) order, every sleeper due by `deadline`.
+  mutating func popDue(upTo deadline: Duration) -> [Due] {
+    var due: [Due] = []
     while true {
       dropCancelledTop()
       guard let top = heap.first, top.deadline <= deadline else { return due }
       popTop()
-      if let continuation = pending.removeValue(forKey: top.token) { due.append(continuation) }
+      if let continuation = pending.removeValue(forKey: top.token) {
+        due.append(Due(token: top.token, deadline: top.deadline, continuation: continuation))
+      }
     }
   }
 

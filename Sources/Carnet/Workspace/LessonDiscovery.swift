@@ -20,7 +20,8 @@ public enum LessonDiscovery {
       let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
       let lessons = names.filter { $0.hasSuffix(".md") && !$0.hasPrefix(".") }.sorted()
       if lessons.isEmpty {
-        diagnostics.append(Diagnostic(path: path, message: "no lessons (*.md files) in this folder"))
+        diagnostics.append(
+          Diagnostic(path: path, message: "no lessons (*.md files) in this folder"))
       }
       let folder = path.hasSuffix("/") ? path : path + "/"
       files += lessons.map { folder + $0 }

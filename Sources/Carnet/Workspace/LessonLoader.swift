@@ -53,6 +53,7 @@ public struct LessonLoader: Sendable {
     let notebook = try NotebookParser.parse(bytes: [UInt8](data), path: file)
     let examples = try NotebookRunner(registry: registry).resolve(notebook)
     let folder = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
-    return Lesson(notebook: notebook, examples: examples, outputPath: folder + notebook.name + ".md")
+    return Lesson(
+      notebook: notebook, examples: examples, outputPath: folder + notebook.name + ".md")
   }
 }

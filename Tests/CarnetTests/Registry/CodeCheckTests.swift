@@ -17,21 +17,27 @@ import Testing
     lines: ["      let x = 1  ", "      print(x)", ""])
 
   @Test func indentationTrailingSpacesAndBlankEdgesDoNotCount() {
-    #expect(CodeCheck.compare(cell: cell("\nlet x = 1\nprint(x)   \n\n"), notebookPath: "n.md", source: source) == nil)
+    #expect(
+      CodeCheck.compare(
+        cell: cell("\nlet x = 1\nprint(x)   \n\n"), notebookPath: "n.md", source: source) == nil)
   }
 
   @Test func aDifferentLineIsReportedWithBothPlacesAndADiff() throws {
     let mismatch = try #require(
-      CodeCheck.compare(cell: cell("let x = 2\nprint(x)\n"), notebookPath: "Notebooks/x.md", source: source))
+      CodeCheck.compare(
+        cell: cell("let x = 2\nprint(x)\n"), notebookPath: "Notebooks/x.md", source: source))
     #expect(
       mismatch.diagnostic.description
-        == "Notebooks/x.md:12: error: cell 'demo' shows code that differs from its example at Sources/Lessons/Demo.swift:40")
+        == "Notebooks/x.md:12: error: cell 'demo' shows code that differs from its example at Sources/Lessons/Demo.swift:40"
+    )
     #expect(mismatch.diff.contains("-let x = 1"))
     #expect(mismatch.diff.contains("+let x = 2"))
     #expect(mismatch.diff.contains("Notebooks/x.md:13"))
   }
 
   @Test func innerIndentationStillCounts() {
-    #expect(CodeCheck.compare(cell: cell("let x = 1\n  print(x)\n"), notebookPath: "n.md", source: source) != nil)
+    #expect(
+      CodeCheck.compare(cell: cell("let x = 1\n  print(x)\n"), notebookPath: "n.md", source: source)
+        != nil)
   }
 }

@@ -55,7 +55,10 @@ private typealias Cell = CellTestSupport
 
   @Test func clockIsSetBeforeSleepersResume() {
     let run = Cell.run {
-      async let first: Void = { try await Cell.nap(.seconds(1)); Cell.say("1: \(Cell.now.carnetSeconds)") }()
+      async let first: Void = {
+        try await Cell.nap(.seconds(1))
+        Cell.say("1: \(Cell.now.carnetSeconds)")
+      }()
       async let second: Void = {
         try await Cell.nap(.milliseconds(1500))
         Cell.say("2: \(Cell.now.carnetSeconds)")

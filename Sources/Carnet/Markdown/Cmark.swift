@@ -1,0 +1,142 @@
+import CCmark
+
+/// The only place that talks to cmark: it parses or renders, copies what it needs into Swift
+/// values, and frees every cmark object before returning. No C type leaves this file.
+enum Cmark {
+  /// Every fenced code block in a Markdown text, at any depth, in document order.
+  ///
+  /// cmark reads a NUL byte as U+FFFD (3 bytes), which shifts the columns after it: reject texts
+  /// with NUL bytes first, as `NotebookParser` does.
+  static func fencedCodeBlocks(in text: String) -> [FencedCodeBlock] {
+    fencedCodeBlocks(in: TextLines(Array(text.utf8)))
+  }
+
+  /// Every fenced code block in already split UTF-8 text, at any depth, in document order.
+  static func fencedCodeBlocks(in lines: TextLines) -> [FencedCodeBlock] {
+    let document = scan(lines.bytes)
+    return document.codeBlocks.compactMap {
+      FencedCodeBlock(cmark: $0, lines: lines, blockStartLines: document.blockStartLines)
+    }
+  }
+
+  /// Renders a Markdown text as HTML. `safe` replaces raw HTML and dangerous links
+  /// (`javascript:` and the like) by placeholders, as cmark does by default.
+  static func renderHTML(_ text: String, safe: Bool) -> String {
+    // Since cmark 0.29, safe rendering is the default and CMARK_OPT_UNSAFE turns it off.
+    let options = safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE
+    let rendered: String? = withCString(Array(text.utf8)) { chars, count in
+      guard let html = cmark_markdown_to_html(chars, count, options) else { return nil }
+      defer { cmark_get_default_mem_allocator().pointee.free(html) }
+      return String(cString: html)
+    }
+    return rendered ?? ""
+  }
+
+  /// Parses UTF-8 bytes with default options and copies out every code block (fenced or
+  /// indented) and the lines on which some block starts.
+  static func scan(_ bytes: [UInt8]) -> CmarkDocument {
+    withCString(bytes) { chars, count in
+      guard let root = cmark_parse_document(chars, count, CMARK_OPT_DEFAULT) else {
+        return CmarkDocument(codeBlocks: [], blockStartLines: [])
+      }
+      defer { cmark_node_free(root) }
+      return copy(root)
+    }
+  }
+
+  /// Calls `body` with a pointer to the bytes (followed by a NUL, so that it is never null)
+  /// and their count.
+  private static func withCString<Result>(
+    _ bytes: [UInt8], _ body: (UnsafePointer<CChar>, Int) -> Result
+  ) -> Result {
+    let terminated = bytes.map { CChar(bitPattern: $0) } + [0]
+    return terminated.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { preconditionFailure("non-empty buffer") }
+      return body(base, bytes.count)
+    }
+  }
+
+  private static func copy(_ root: OpaquePointer) -> CmarkDocument {
+    var document = CmarkDocument(codeBlocks: [], blockStartLines: [])
+    guard let iterator = cmark_iter_new(root) else { return document }
+    defer { cmark_iter_free(iterator) }
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+      let type = cmark_node_get_type(node)
+      guard isBlock(type), type != CMARK_NODE_DOCUMENT else { continue }
+      document.blockStartLines.insert(Int(cmark_node_get_start_line(node)))
+      if type == CMARK_NODE_CODE_BLOCK { document.codeBlocks.append(codeBlock(node)) }
+    }
+    return document
+  }
+
+  private static func isBlock(_ type: cmark_node_type) -> Bool {
+    type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue
+      && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
+  }
+
+  private static func codeBlock(_ node: OpaquePointer) -> CmarkCodeBlock {
+    var containers: [MarkdownContainer] = []
+    var parent = cmark_node_parent(node)
+    while let container = parent {
+      let type = cmark_node_get_type(container)
+      if type == CMARK_NODE_BLOCK_QUOTE {
+        containers.append(.blockQuote)
+      } else if type == CMARK_NODE_ITEM {
+        containers.append(
+          .listItem(
+            line: Int(cmark_node_get_start_line(container)),
+            column: Int(cmark_node_get_start_column(container))))
+      }
+      parent = cmark_node_parent(container)
+    }
+    return CmarkCodeBlock(
+      info: string(cmark_node_get_fence_info(node)),
+      literal: string(cmark_node_get_literal(node)),
+      startLine: Int(cmark_node_get_start_line(node)),
+      startColumn: Int(cmark_node_get_start_column(node)),
+      endLine: Int(cmark_node_get_end_line(node)),
+      endColumn: Int(cmark_node_get_end_column(node)),
+      containers: containers.reversed())
+  }
+
+  private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
+    pointer.map { String(cString: $0) } ?? ""
+  }
+}
+
+/// What cmark reports about one parsed document, copied into Swift values.
+struct CmarkDocument: Hashable, Sendable {
+  /// Every code block, fenced or indented, in document order.
+  var codeBlocks: [CmarkCodeBlock]
+  /// The lines on which a block (other than the document itself) starts.
+  var blockStartLines: Set<Int>
+}
+
+/// A code block exactly as cmark reports it.
+struct CmarkCodeBlock: Hashable, Sendable {
+  /// The info string (empty for indented blocks).
+  var info: String
+  /// The code, with container prefixes and fence indentation removed; every line ends in `\n`.
+  var literal: String
+  /// cmark's `start_line`: the opening fence's line (1-based).
+  var startLine: Int
+  /// cmark's `start_column`: for a fenced block, the 1-based byte column of its first fence
+  /// character; for an indented block, the column where its code starts.
+  var startColumn: Int
+  /// cmark's `end_line`. For a fenced block: its closing fence's line; or, when a container
+  /// ended first, the line that ended it; or, at the end of the document, the last line.
+  var endLine: Int
+  /// cmark's `end_column`.
+  var endColumn: Int
+  /// The block quotes and list items holding the block, outermost first.
+  var containers: [MarkdownContainer]
+}
+
+/// A container block around a code block.
+enum MarkdownContainer: Hashable, Sendable {
+  /// A block quote (`>`).
+  case blockQuote
+  /// A list item whose marker starts at a 1-based line and byte column.
+  case listItem(line: Int, column: Int)
+}

@@ -1,0 +1,103 @@
+/// A fenced code block as cmark parsed it, with where its fences sit in the text.
+///
+/// Lines are 1-based; columns are 1-based and count UTF-8 bytes from the start of the line (on
+/// line 1, from the byte after a byte order mark), as cmark counts them.
+struct FencedCodeBlock: Hashable, Sendable {
+  /// The info string after the opening fence, as cmark reports it: trimmed, with backslash
+  /// escapes and entities resolved.
+  var info: String
+  /// The code between the fences, with container prefixes and the fence's indentation removed;
+  /// every line ends in `\n`.
+  var literal: String
+  /// The opening fence's line (cmark's `start_line`).
+  var startLine: Int
+  /// The column of the opening fence's first character (cmark's `start_column`).
+  var startColumn: Int
+  /// cmark's `end_line`: the closing fence's line; but when the block has no closing fence,
+  /// the line that ended its container, or the document's last line.
+  var endLine: Int
+  /// cmark's `end_column`.
+  var endColumn: Int
+  /// The fence character: a backtick or a tilde.
+  var fenceCharacter: Character
+  /// How many fence characters the opening fence has (3 or more).
+  var fenceLength: Int
+  /// How many bytes of indentation the opening fence has inside its container (0 to 3); cmark
+  /// removes up to that many spaces from each line of code.
+  var fenceOffset: Int
+  /// Where the block's own closing fence starts (its first fence character), or nil when the
+  /// block was ended by the end of its container or of the document.
+  var closingFence: SourceLocation?
+
+  /// Whether the block ends with a closing fence of its own.
+  var isClosed: Bool { closingFence != nil }
+}
+
+extension FencedCodeBlock {
+  /// Reads the fences of a code block from the raw text; nil for an indented code block.
+  init?(cmark block: CmarkCodeBlock, lines: TextLines, blockStartLines: Set<Int>) {
+    guard let opening = lines[block.startLine] else { return nil }
+    let text = Array(lines.content(of: opening))
+    let fenceStart = block.startColumn - 1
+    guard text.indices.contains(fenceStart) else { return nil }
+    let character = text[fenceStart]
+    guard character == UInt8(ascii: "`") || character == UInt8(ascii: "~") else { return nil }
+    let length = text[fenceStart...].prefix { $0 == character }.count
+    guard length >= 3 else { return nil }
+    // An indented block's code starts at its start column, so its first line of code is the rest
+    // of that line. A fenced block's first line of code can never be: with an info string it
+    // cannot be indented, and without one, such a line would close the fence.
+    if block.info.isEmpty {
+      let firstLine = block.literal.split(separator: "\n", omittingEmptySubsequences: false)[0]
+      let rest = String(decoding: text[fenceStart...], as: UTF8.self)
+      if firstLine == rest { return nil }
+    }
+    self.init(
+      info: block.info, literal: block.literal, startLine: block.startLine,
+      startColumn: block.startColumn, endLine: block.endLine, endColumn: block.endColumn,
+      fenceCharacter: Character(Unicode.Scalar(character)), fenceLength: length,
+      fenceOffset: Self.fenceOffset(of: block, fenceStart: fenceStart, in: lines),
+      closingFence: nil)
+    closingFence = closingFence(in: lines, blockStartLines: blockStartLines)
+  }
+
+  /// The fence's indentation inside its innermost container, found by walking the opening line's
+  /// container markers as cmark does.
+  private static func fenceOffset(
+    of block: CmarkCodeBlock, fenceStart: Int, in lines: TextLines
+  ) -> Int {
+    let walk = ContainerWalk(lines: lines)
+    if let content = walk.contentStart(line: block.startLine, containers: block.containers[...]),
+      (0...3).contains(fenceStart - content.offset)
+    {
+      return fenceStart - content.offset
+    }
+    // Not expected; fall back to the spaces right before the fence.
+    guard let line = lines[block.startLine] else { return 0 }
+    let before = lines.content(of: line).prefix(fenceStart)
+    return min(3, before.reversed().prefix { $0 == UInt8(ascii: " ") }.count)
+  }
+
+  /// Where the closing fence starts, when cmark's end line is this block's own closing fence.
+  ///
+  /// cmark reports as end line either the closing fence's line, or (when a container or the
+  /// document ended the block) the line after the code or the last line. The closing fence's
+  /// line holds no code, belongs to no other block, and ends in enough fence characters.
+  private func closingFence(in lines: TextLines, blockStartLines: Set<Int>) -> SourceLocation? {
+    guard endLine > startLine, Self.lineCount(literal) == endLine - startLine - 1,
+      !blockStartLines.contains(endLine), let line = lines[endLine]
+    else { return nil }
+    let text = lines.content(of: line)
+    let fence = fenceCharacter.asciiValue
+    let trimmed = text.reversed().drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
+    let run = trimmed.prefix { $0 == fence }.count
+    guard run >= min(fenceLength, 255) else { return nil }
+    return SourceLocation(line: endLine, column: trimmed.count - run + 1)
+  }
+
+  /// The number of lines in a text where a line ends in `\n`, `\r\n` or `\r`, and a last line
+  /// without an ending counts too.
+  private static func lineCount(_ text: String) -> Int {
+    TextLines(Array(text.utf8)).lines.count
+  }
+}

@@ -1,0 +1,78 @@
+/// Reads a lesson: finds its cells (fenced blocks tagged `swift cell=ID`) and where they sit.
+public enum NotebookParser {
+  /// Parses a lesson's raw bytes, read from `path`.
+  ///
+  /// - Throws: `InputError` with every problem in the file: bytes that are not UTF-8, a NUL
+  ///   byte, malformed cell tags, cells without a closing fence.
+  public static func parse(bytes: [UInt8], path: String) throws(InputError) -> Notebook {
+    let lines = TextLines(bytes)
+    if let offset = bytes.firstIndex(of: 0) {
+      throw InputError(
+        Diagnostic(
+          path: path, line: lines.lineNumber(ofOffset: offset),
+          message: "binary file (NUL byte at offset \(offset))"))
+    }
+    if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+      throw InputError(
+        Diagnostic(
+          path: path, line: lines.lineNumber(ofOffset: offset),
+          message: "not valid UTF-8 (first bad byte at offset \(offset))"))
+    }
+    let text = String(decoding: bytes, as: UTF8.self)
+    return Notebook(
+      path: path, name: name(ofPath: path), text: text, cells: try cells(in: lines, path: path))
+  }
+
+  /// Parses a lesson's text, read from `path`.
+  ///
+  /// - Throws: `InputError` with every problem in the file: a NUL character, malformed cell
+  ///   tags, cells without a closing fence.
+  public static func parse(text: String, path: String) throws(InputError) -> Notebook {
+    try parse(bytes: Array(text.utf8), path: path)
+  }
+
+  /// The lesson's name: the last path component, without a `.md` extension.
+  static func name(ofPath path: String) -> String {
+    let file = path.split(separator: "/").last.map(String.init) ?? path
+    guard file.hasSuffix(".md"), file.count > 3 else { return file }
+    return String(file.dropLast(3))
+  }
+
+  private static func cells(in lines: TextLines, path: String) throws(InputError) -> [Cell] {
+    var cells: [Cell] = []
+    var diagnostics: [Diagnostic] = []
+    for block in Cmark.fencedCodeBlocks(in: lines) {
+      let location = SourceLocation(line: block.startLine, column: block.startColumn)
+      let tag: CellTag
+      do {
+        guard let parsed = try CellTag.parse(block.info) else { continue }
+        tag = parsed
+      } catch {
+        for message in error.messages {
+          diagnostics.append(Diagnostic(path: path, location: location, message: message))
+        }
+        if !block.isClosed {
+          diagnostics.append(unclosed(error.id, at: location, path: path))
+        }
+        continue
+      }
+      guard let layout = CellLayout(block: block, lines: lines) else {
+        diagnostics.append(unclosed(tag.id, at: location, path: path))
+        continue
+      }
+      cells.append(
+        Cell(
+          id: tag.id, options: tag.options, code: block.literal, location: location,
+          firstCodeLine: block.startLine + 1, layout: layout))
+    }
+    guard diagnostics.isEmpty else { throw InputError(diagnostics) }
+    return cells
+  }
+
+  private static func unclosed(_ id: String?, at location: SourceLocation, path: String)
+    -> Diagnostic
+  {
+    let cell = id.map { "cell '\($0)'" } ?? "cell"
+    return Diagnostic(path: path, location: location, message: "\(cell) has no closing fence")
+  }
+}

@@ -1,0 +1,66 @@
+/// The life of each task of one cell, in simulated time: when it was created, when it ran, when
+/// it slept, when it was cancelled and when it ended. Drawn under the cell in HTML output.
+///
+/// Jobs take no simulated time, so a task "runs" at instants (`runs`); between its creation and
+/// its end it is otherwise sleeping (`sleeps`) or waiting (for a child, a stream, a continuation).
+public struct TaskTimeline: Hashable, Sendable {
+  /// A sleeping interval of one task.
+  public struct Sleep: Hashable, Sendable {
+    /// When the task started sleeping.
+    public var start: Duration
+    /// When it woke up (its deadline, or the moment it was cancelled).
+    public var end: Duration
+    /// True when the sleep was cut short by cancellation.
+    public var wasCancelled: Bool
+
+    /// Creates a sleep interval.
+    public init(start: Duration, end: Duration, wasCancelled: Bool = false) {
+      self.start = start
+      self.end = end
+      self.wasCancelled = wasCancelled
+    }
+  }
+
+  /// One task's lane.
+  public struct Lane: Hashable, Sendable {
+    /// The task's name (`Task(name:)`, `group.addTask(name:)`), or a stable generated one.
+    public var name: String
+    /// When the task first ran.
+    public var created: Duration
+    /// When the task last ran: its end when `finished`, else the last time it was seen.
+    public var ended: Duration
+    /// False when the task was still suspended when the cell ended (stall, timeout).
+    public var finished: Bool
+    /// When the task was cancelled, if it was.
+    public var cancelled: Duration?
+    /// The instants at which the task ran, ascending, without repeats.
+    public var runs: [Duration]
+    /// The task's sleeps, in order.
+    public var sleeps: [Sleep]
+
+    /// Creates a lane.
+    public init(
+      name: String, created: Duration, ended: Duration, finished: Bool,
+      cancelled: Duration? = nil, runs: [Duration] = [], sleeps: [Sleep] = []
+    ) {
+      self.name = name
+      self.created = created
+      self.ended = ended
+      self.finished = finished
+      self.cancelled = cancelled
+      self.runs = runs
+      self.sleeps = sleeps
+    }
+  }
+
+  /// One lane per task, in the order the tasks first ran (the cell's main task first).
+  public var lanes: [Lane]
+  /// The cell's total simulated time.
+  public var duration: Duration
+
+  /// Creates a timeline.
+  public init(lanes: [Lane], duration: Duration) {
+    self.lanes = lanes
+    self.duration = duration
+  }
+}

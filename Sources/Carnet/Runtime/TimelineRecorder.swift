@@ -1,0 +1,82 @@
+/// Collects a cell's `TaskTimeline` while its event loop runs: which task each job belongs to,
+/// when tasks sleep and wake, and the names they give themselves.
+struct TimelineRecorder {
+  private struct LaneRecord {
+    var name: String?
+    var created: Duration
+    var runs: [Duration]
+    var sleeps: [TaskTimeline.Sleep] = []
+    var openSleeps: [UInt64: Duration] = [:]
+    var cancelled: Duration?
+  }
+
+  private var lanes: [LaneRecord] = []
+  private var laneByTaskID: [UInt64: Int] = [:]
+  private var laneBySleepToken: [UInt64: Int] = [:]
+  private var currentLane: Int?
+
+  /// Notes that the job of the task with `jobDescription` (`"...(id: N)"`) runs at `time`.
+  mutating func jobWillRun(jobDescription: String, at time: Duration) {
+    let taskID = Self.taskID(in: jobDescription)
+    if let lane = laneByTaskID[taskID] {
+      currentLane = lane
+      if lanes[lane].runs.last != time { lanes[lane].runs.append(time) }
+    } else {
+      laneByTaskID[taskID] = lanes.count
+      currentLane = lanes.count
+      lanes.append(LaneRecord(created: time, runs: [time]))
+    }
+  }
+
+  /// Names the task that is running now, unless it already has a name.
+  mutating func nameCurrentTask(_ name: String?) {
+    guard let name, let lane = currentLane, lanes[lane].name == nil else { return }
+    lanes[lane].name = name
+  }
+
+  /// The running task starts sleeping at `time`; `token` identifies the sleep.
+  mutating func sleepStarted(token: UInt64, at time: Duration, name: String?) {
+    guard let lane = currentLane else { return }
+    nameCurrentTask(name)
+    laneBySleepToken[token] = lane
+    lanes[lane].openSleeps[token] = time
+  }
+
+  /// The sleep `token` ends at `time`, at its deadline or cancelled.
+  mutating func sleepEnded(token: UInt64, at time: Duration, cancelled: Bool) {
+    guard let lane = laneBySleepToken.removeValue(forKey: token),
+      let start = lanes[lane].openSleeps.removeValue(forKey: token)
+    else { return }
+    lanes[lane].sleeps.append(TaskTimeline.Sleep(start: start, end: time, wasCancelled: cancelled))
+    if cancelled, lanes[lane].cancelled == nil { lanes[lane].cancelled = time }
+  }
+
+  /// Every task is cancelled at `time` (the cell's task was cancelled at its time limit).
+  mutating func cancelAll(at time: Duration) {
+    for lane in lanes.indices where lanes[lane].cancelled == nil { lanes[lane].cancelled = time }
+  }
+
+  /// The timeline so far; `finished` tells whether the cell's tasks all completed.
+  func timeline(duration: Duration, finished: Bool) -> TaskTimeline {
+    let result = lanes.enumerated().map { index, record in
+      let sleepsInOrder = record.sleeps.sorted { $0.start < $1.start }
+      let stillSleeping = !record.openSleeps.isEmpty
+      let lastSeen = max(record.runs.last ?? record.created, sleepsInOrder.last?.end ?? .zero)
+      return TaskTimeline.Lane(
+        name: record.name ?? (index == 0 ? "main" : "task \(index + 1)"),
+        created: record.created,
+        ended: stillSleeping || !finished ? duration : lastSeen,
+        finished: finished && !stillSleeping,
+        cancelled: record.cancelled,
+        runs: record.runs,
+        sleeps: sleepsInOrder)
+    }
+    return TaskTimeline(lanes: result, duration: duration)
+  }
+
+  /// The number after `id: ` in a job's description.
+  static func taskID(in description: String) -> UInt64 {
+    guard let range = description.range(of: "id: ") else { return 0 }
+    return UInt64(description[range.upperBound...].prefix { $0.isNumber }) ?? 0
+  }
+}
