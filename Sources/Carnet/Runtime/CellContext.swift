@@ -20,6 +20,12 @@ public final class CellContext: Sendable {
     self.generator = Mutex(generator)
   }
 
+  /// Writes printed text to the cell's transcript (and names the running task in the timeline).
+  public func write(_ text: String) {
+    if loop.recordsTimeline { loop.nameRunningTask(Task.name) }
+    transcript.write(text)
+  }
+
   /// The next 64 bits of the cell's random sequence.
   public func nextRandom() -> UInt64 {
     generator.withLock { $0.next() }

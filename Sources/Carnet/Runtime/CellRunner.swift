@@ -7,16 +7,23 @@ public struct CellRunner: Sendable {
   public var clock: ClockMode
   /// Real time a cell may take before it is abandoned (a guard against endless loops).
   public var wallClockLimit: Duration
+  /// Whether cells record a `TaskTimeline` (cells with `timeline=false` never do).
+  public var recordsTimelines: Bool
 
   /// Creates a runner.
-  public init(clock: ClockMode = .virtual, wallClockLimit: Duration = .seconds(10)) {
+  public init(
+    clock: ClockMode = .virtual, wallClockLimit: Duration = .seconds(10),
+    recordsTimelines: Bool = true
+  ) {
     self.clock = clock
     self.wallClockLimit = wallClockLimit
+    self.recordsTimelines = recordsTimelines
   }
 
   /// Runs `example` with the cell's options and returns its output and ending.
   public func run(_ example: Example, cellID: String, options: CellOptions) -> CellRun {
-    let loop = EventLoop(mode: clock)
+    let loop = EventLoop(
+      mode: clock, recordsTimeline: recordsTimelines && options.timeline != false)
     let transcript = Transcript()
     let generator =
       options.seed.map { SeededGenerator(seed: $0) } ?? SeededGenerator(cellID: cellID)
@@ -42,6 +49,7 @@ public struct CellRunner: Sendable {
       ending = .stalled(at: loop.now, suspended: ["the cell's main task"])
     case .reachedTimeLimit:
       loop.setTime(options.timeout)
+      loop.recordCancellationOfAllTasks()
       task.cancel()
       _ = loop.drive(
         isFinished: isFinished, timeLimit: options.timeout, wallClockLimit: wallClockLimit)
@@ -53,7 +61,9 @@ public struct CellRunner: Sendable {
     }
     loop.close()
     let output = transcript.seal()
-    return CellRun(cellID: cellID, output: output, ending: ending, simulatedTime: loop.now)
+    let timeline = loop.timeline(finished: stop == .finished || isFinished())
+    return CellRun(
+      cellID: cellID, output: output, ending: ending, simulatedTime: loop.now, timeline: timeline)
   }
 
   private static func ending(of outcome: Result<Void, any Error>?) -> CellRun.Ending {

@@ -6,8 +6,8 @@ import Carnet
 /// Writes the textual representations of `items` to the current cell's output.
 func print(_ items: Any..., separator: String = " ", terminator: String = "\n") {
   let text = items.map { String(describing: $0) }.joined(separator: separator) + terminator
-  if let transcript = CellContext.current?.transcript {
-    transcript.write(text)
+  if let context = CellContext.current {
+    context.write(text)
   } else {
     Swift.print(text, terminator: "")
   }

@@ -4,7 +4,7 @@ import Carnet
 enum CellTestSupport {
   /// Prints a line into the current cell's transcript.
   static func say(_ line: String) {
-    CellContext.current?.transcript.write(line + "\n")
+    CellContext.current?.write(line + "\n")
   }
 
   /// Sleeps on the current cell's clock.
