@@ -24,7 +24,8 @@ struct CheckCommand: ParsableCommand {
           if let mismatch = CodeCheck.compare(
             cell: cell, notebookPath: lesson.notebook.path, source: source)
           {
-            Terminal.error(mismatch.description)
+            Terminal.error(mismatch.diagnostic.description)
+            print(mismatch.diff, terminator: "")
             differs = true
           }
         } catch {
@@ -38,8 +39,18 @@ struct CheckCommand: ParsableCommand {
       let golden = try? String(contentsOfFile: lesson.outputPath, encoding: .utf8)
       let verdict = GoldenComparison.compare(
         expected: golden, actual: result.renderedMarkdown, goldenPath: lesson.outputPath)
-      if verdict != .match {
-        Terminal.error(verdict.message)
+      switch verdict {
+      case .match:
+        break
+      case .differs(let diff):
+        Terminal.error(
+          "\(lesson.outputPath): error: differs from the rendered lesson (diff below);"
+            + " run 'carnet render' to accept")
+        print(diff, terminator: "")
+        differs = true
+      case .missing:
+        Terminal.error(
+          "\(lesson.outputPath): error: missing; run 'carnet render' to create it")
         differs = true
       }
     }
