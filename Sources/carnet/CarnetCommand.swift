@@ -13,7 +13,7 @@ struct CarnetCommand: ParsableCommand {
       bad option, unreadable or non-UTF-8 file); 64 usage error.
       """,
     version: "0.1.0",
-    subcommands: [RenderCommand.self, CheckCommand.self, ListCommand.self],
+    subcommands: [RenderCommand.self, CheckCommand.self, ListCommand.self, WorkerCommand.self],
     defaultSubcommand: RenderCommand.self
   )
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Carnet
+import Foundation
 import Lessons
 
 /// Options shared by the subcommands that read lessons.
@@ -27,21 +28,35 @@ struct RunOptions: ParsableArguments {
   @Flag(help: "Run cells on the real clock instead of simulated time (slow; for comparison).")
   var realTime = false
 
-  @Option(help: "Real seconds a cell may run before it is abandoned.")
+  @Option(help: "Real seconds a cell may run before it is stopped.")
   var wallClockLimit: Double = 10
+
+  @Option(help: "Bytes of output kept per cell; the rest is dropped with a note.")
+  var maxOutput: Int = Transcript.defaultLimit
+
+  @Flag(
+    help: "Run cells inside carnet itself instead of a child process (a crash then ends carnet).")
+  var inProcess = false
 
   func validate() throws {
     guard wallClockLimit > 0 else {
       throw ValidationError("--wall-clock-limit must be a positive number of seconds")
     }
+    guard maxOutput > 0 else { throw ValidationError("--max-output must be a positive number") }
   }
 
-  /// A notebook runner configured by these options.
+  /// A notebook runner configured by these options: cells run in a child process of this
+  /// executable, unless `--in-process`.
   func runner() -> NotebookRunner {
-    NotebookRunner(
-      registry: LessonCatalog.registry,
-      cellRunner: CellRunner(
-        clock: realTime ? .real : .virtual,
-        wallClockLimit: .milliseconds(Int64(wallClockLimit * 1000))))
+    var settings = CellRunner(
+      clock: realTime ? .real : .virtual,
+      wallClockLimit: .milliseconds(Int64(wallClockLimit * 1000)))
+    settings.outputLimit = maxOutput
+    guard !inProcess, let executable = Bundle.main.executableURL else {
+      return NotebookRunner(registry: LessonCatalog.registry, cellRunner: settings)
+    }
+    let isolated = ProcessCellRunner(
+      executable: executable, arguments: ["worker"], settings: settings)
+    return NotebookRunner(registry: LessonCatalog.registry, cellRunner: isolated)
   }
 }

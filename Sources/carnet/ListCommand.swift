@@ -44,8 +44,10 @@ struct ListCommand: ParsableCommand {
         print("  \(cell.location.line)\t\(cell.id)\(known ? "" : "\t[unknown ID]")")
       }
     }
-    print("Registered examples (\(registry.examples.count)):")
-    for example in registry.examples {
+    let lessonExamples = registry.examples.count - registry.fixtureIDs.count
+    print(
+      "Registered examples (\(lessonExamples), and \(registry.fixtureIDs.count) test fixtures):")
+    for example in registry.examples where !registry.fixtureIDs.contains(example.id) {
       let place = "\(ExampleSource.relativePath(example.file)):\(example.line)"
       print("  \(example.id)\t\(place)\(used.contains(example.id) ? "" : "\t[unused]")")
     }

@@ -25,8 +25,10 @@ enum Terminal {
   static func run(_ lesson: Lesson, with runner: NotebookRunner) -> NotebookRun {
     let cells = lesson.notebook.cells
     progress("\(lesson.notebook.path): \(cells.count) cell(s)")
-    return runner.run(lesson.notebook, examples: lesson.examples) { index, cell in
+    let result = runner.run(lesson.notebook, examples: lesson.examples) { index, cell in
       progress("  [\(index + 1)/\(cells.count)] \(cell.id)")
     }
+    report(result.warnings)
+    return result
   }
 }

@@ -1,13 +1,17 @@
 /// Every registered example, looked up by ID.
 public struct ExampleRegistry: Sendable {
-  /// The examples in registration order.
+  /// The examples in registration order, fixtures last.
   public let examples: [Example]
+  /// IDs of examples that exist for Carnet's own tests; no lesson is expected to use them.
+  public let fixtureIDs: Set<String>
   private let byID: [String: Example]
 
   /// Builds a registry; when an ID is registered twice, the first registration wins and the ID is
   /// listed in `duplicateIDs`.
-  public init(_ examples: [Example]) {
+  public init(_ examples: [Example], fixtures: [Example] = []) {
+    let examples = examples + fixtures
     self.examples = examples
+    self.fixtureIDs = Set(fixtures.map(\.id))
     var byID: [String: Example] = [:]
     for example in examples where byID[example.id] == nil { byID[example.id] = example }
     self.byID = byID

@@ -13,6 +13,8 @@ extension CellRun {
       return
         "timed out: the cell passed its simulated limit of \(limit.carnetSeconds) and was cancelled"
         + Self.suspendedClause(suspended)
+    case .crashed(let signal, let message):
+      return "crashed with signal \(signal)\(Self.signalName(signal)): \(message)"
     case .exceededWallClock(let seconds):
       return "interrupted: the cell ran \(seconds) s of real time without giving control back"
     }
@@ -20,6 +22,14 @@ extension CellRun {
 
   /// True when the cell threw, stalled or was cut off.
   public var endedAbnormally: Bool { ending != .returned }
+
+  private static func signalName(_ signal: Int32) -> String {
+    let names: [Int32: String] = [
+      4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL",
+      11: "SIGSEGV",
+    ]
+    return names[signal].map { " (\($0))" } ?? ""
+  }
 
   private static func suspendedClause(_ suspended: [String]) -> String {
     suspended.isEmpty ? "" : "; suspended: " + suspended.joined(separator: ", ")

@@ -1,7 +1,7 @@
 /// What running one cell produced: its printed output, how it ended, and the simulated time it took.
-public struct CellRun: Hashable, Sendable {
+public struct CellRun: Hashable, Sendable, Codable {
   /// How a cell's execution ended.
-  public enum Ending: Hashable, Sendable {
+  public enum Ending: Hashable, Sendable, Codable {
     /// The example returned normally.
     case returned
     /// The example threw: the error's type and its description.
@@ -12,6 +12,8 @@ public struct CellRun: Hashable, Sendable {
     case timedOut(limit: Duration, suspended: [String])
     /// The cell ran longer than the wall-clock limit without giving control back.
     case exceededWallClock(seconds: Double)
+    /// The process running the cell crashed: the signal, and what the runtime said.
+    case crashed(signal: Int32, message: String)
   }
 
   /// The cell's ID.

@@ -9,6 +9,10 @@ public struct CellRunner: Sendable {
   public var wallClockLimit: Duration
   /// Whether cells record a `TaskTimeline` (cells with `timeline=false` never do).
   public var recordsTimelines: Bool
+  /// The most bytes of output kept per cell; the rest is dropped with a note.
+  public var outputLimit: Int = Transcript.defaultLimit
+  /// Called with each piece of output as the cell prints it (used by worker processes).
+  public var outputObserver: (@Sendable (String) -> Void)?
 
   /// Creates a runner.
   public init(
@@ -24,7 +28,7 @@ public struct CellRunner: Sendable {
   public func run(_ example: Example, cellID: String, options: CellOptions) -> CellRun {
     let loop = EventLoop(
       mode: clock, recordsTimeline: recordsTimelines && options.timeline != false)
-    let transcript = Transcript()
+    let transcript = Transcript(cellID: cellID, limit: outputLimit, observer: outputObserver)
     let generator =
       options.seed.map { SeededGenerator(seed: $0) } ?? SeededGenerator(cellID: cellID)
     let context = CellContext(loop: loop, transcript: transcript, generator: generator)
@@ -59,8 +63,9 @@ public struct CellRunner: Sendable {
       task.cancel()
       ending = .exceededWallClock(seconds: wallClockLimit.secondsAsDouble)
     }
-    loop.close()
+    // Seal first: tasks that escaped the cell and wake when the loop closes print late.
     let output = transcript.seal()
+    loop.close()
     let timeline = loop.timeline(finished: stop == .finished || isFinished())
     return CellRun(
       cellID: cellID, output: output, ending: ending, simulatedTime: loop.now, timeline: timeline)

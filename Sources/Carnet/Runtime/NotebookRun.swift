@@ -6,12 +6,17 @@ public struct NotebookRun: Sendable {
   public var runs: [CellRun]
   /// One diagnostic per failed cell (threw unexpectedly, did not throw as expected, stalled...).
   public var failures: [Diagnostic]
+  /// Warnings that do not fail the run (output printed after a cell ended).
+  public var warnings: [Diagnostic]
 
   /// Creates a run record.
-  public init(notebook: Notebook, runs: [CellRun], failures: [Diagnostic]) {
+  public init(
+    notebook: Notebook, runs: [CellRun], failures: [Diagnostic], warnings: [Diagnostic] = []
+  ) {
     self.notebook = notebook
     self.runs = runs
     self.failures = failures
+    self.warnings = warnings
   }
 
   /// The rendered Markdown document.

@@ -3,10 +3,10 @@ public struct NotebookRunner: Sendable {
   /// Where cell IDs are looked up.
   public var registry: ExampleRegistry
   /// How each cell runs.
-  public var cellRunner: CellRunner
+  public var cellRunner: any CellRunning
 
   /// Creates a runner.
-  public init(registry: ExampleRegistry, cellRunner: CellRunner = CellRunner()) {
+  public init(registry: ExampleRegistry, cellRunner: any CellRunning = CellRunner()) {
     self.registry = registry
     self.cellRunner = cellRunner
   }
@@ -55,7 +55,14 @@ public struct NotebookRunner: Sendable {
           Diagnostic(path: notebook.path, location: cell.location, message: problem))
       }
     }
-    return NotebookRun(notebook: notebook, runs: runs, failures: failures)
+    let warnings = cellRunner.drainLateOutput().map { entry in
+      let cell = notebook.cells.first { $0.id == entry.cellID }
+      return Diagnostic(
+        path: notebook.path, location: cell?.location, severity: .warning,
+        message: "cell '\(entry.cellID)' printed after it ended (from a task that escaped it,"
+          + " such as Task {}); not shown: \(entry.text.debugDescription)")
+    }
+    return NotebookRun(notebook: notebook, runs: runs, failures: failures, warnings: warnings)
   }
 
   /// Why a run fails the lesson, or `nil` when it ended as its options expect.
@@ -67,7 +74,7 @@ public struct NotebookRunner: Sendable {
     case .threw: ended = .error
     case .stalled: ended = .stall
     case .timedOut: ended = .timeout
-    case .exceededWallClock: return "\(name) \(run.errorText ?? "was interrupted")"
+    case .exceededWallClock, .crashed: return "\(name) \(run.errorText ?? "was interrupted")"
     }
     guard ended != options.expectation else { return nil }
     switch (options.expectation, ended) {

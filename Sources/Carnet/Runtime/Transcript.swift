@@ -1,38 +1,106 @@
 import Synchronization
 
-/// Everything one cell prints, in order. Once sealed (the cell ended), further writes are kept
-/// apart as late output and never join the cell's output.
+/// Everything one cell prints, in order, up to a size limit. Once sealed (the cell ended),
+/// further writes never join the cell's output: they go to the `LateOutputLog`.
 public final class Transcript: Sendable {
+  /// The default limit of a cell's output: 1 MiB.
+  public static let defaultLimit = 1 << 20
+
   private struct State {
     var text = ""
-    var late = ""
+    var byteCount = 0
+    var droppedBytes = 0
     var isSealed = false
   }
 
   private let state = Mutex(State())
+  private let cellID: String
+  private let limit: Int
+  private let observer: (@Sendable (String) -> Void)?
 
-  /// Creates an empty transcript.
-  public init() {}
-
-  /// Appends printed text (to the late output once sealed).
-  public func write(_ text: String) {
-    state.withLock { state in
-      if state.isSealed {
-        state.late += text
-      } else {
-        state.text += text
-      }
-    }
+  /// Creates an empty transcript for `cellID` keeping at most `limit` bytes of output;
+  /// `observer` sees each kept piece of output as it is written.
+  public init(
+    cellID: String = "", limit: Int = Transcript.defaultLimit,
+    observer: (@Sendable (String) -> Void)? = nil
+  ) {
+    self.cellID = cellID
+    self.limit = limit
+    self.observer = observer
   }
 
-  /// Ends the cell's output; returns what it printed.
+  /// Appends printed text; past the limit, text is counted and dropped; once sealed, it goes
+  /// to the late output log.
+  public func write(_ text: String) {
+    let kept = state.withLock { state -> String? in
+      guard !state.isSealed else { return nil }
+      let size = text.utf8.count
+      if state.byteCount + size <= limit {
+        state.text += text
+        state.byteCount += size
+        return text
+      }
+      let kept = Self.prefix(of: text, maxBytes: limit - state.byteCount)
+      state.text += kept
+      state.byteCount += kept.utf8.count
+      state.droppedBytes += size - kept.utf8.count
+      return kept
+    }
+    guard let kept else {
+      LateOutputLog.shared.append(cellID: cellID, text: text)
+      return
+    }
+    if let observer, !kept.isEmpty { observer(kept) }
+  }
+
+  /// Ends the cell's output; returns what it printed, with a note if some was dropped.
   func seal() -> String {
     state.withLock { state in
       state.isSealed = true
-      return state.text
+      guard state.droppedBytes > 0 else { return state.text }
+      let ending = state.text.hasSuffix("\n") || state.text.isEmpty ? "" : "\n"
+      return state.text + ending
+        + "[carnet: output cut at \(limit) bytes; \(state.droppedBytes) more bytes dropped]\n"
     }
   }
 
-  /// What was printed after the cell ended (by a task that escaped it).
-  public var lateOutput: String { state.withLock { $0.late } }
+  /// The longest prefix of `text` of at most `maxBytes` UTF-8 bytes that ends between scalars.
+  private static func prefix(of text: String, maxBytes: Int) -> String {
+    let utf8 = text.utf8
+    guard maxBytes > 0 else { return "" }
+    guard maxBytes < utf8.count else { return text }
+    var end = utf8.index(utf8.startIndex, offsetBy: maxBytes)
+    while end > utf8.startIndex, utf8[end] & 0xC0 == 0x80 { end = utf8.index(before: end) }
+    return String(decoding: utf8[..<end], as: UTF8.self)
+  }
+}
+
+/// Text printed by a cell's escaped tasks after the cell ended: reported on its own, never
+/// attached to another cell.
+public final class LateOutputLog: Sendable {
+  /// One late write.
+  public struct Entry: Hashable, Sendable, Codable {
+    /// The cell whose escaped task printed it.
+    public var cellID: String
+    /// What it printed.
+    public var text: String
+  }
+
+  /// The process-wide log (escaped tasks outlive their cell, so the log outlives runners).
+  public static let shared = LateOutputLog()
+
+  private let entries = Mutex<[Entry]>([])
+
+  /// Records a late write.
+  func append(cellID: String, text: String) {
+    entries.withLock { $0.append(Entry(cellID: cellID, text: text)) }
+  }
+
+  /// Returns and forgets every entry so far.
+  public func drain() -> [Entry] {
+    entries.withLock { entries in
+      defer { entries.removeAll() }
+      return entries
+    }
+  }
 }

@@ -15,13 +15,19 @@ import Testing
 
   static let examples: [Example] = loadExamples()
 
-  /// Reads `shared/corpus/commonmark-spec-0.30.txt`, next to the repository (see its README).
+  /// Reads `shared/corpus/commonmark-spec-0.30.txt`: from `$CARNET_CORPUS`, else next to the
+  /// repository (`../shared`, where CI has it too), else `/work/shared`.
   static func loadExamples() -> [Example] {
-    let url = URL(fileURLWithPath: #filePath)
-      .deletingLastPathComponent()
-      .appendingPathComponent("../../../../shared/corpus/commonmark-spec-0.30.txt")
-      .standardized
-    guard let spec = try? String(contentsOf: url, encoding: .utf8) else { return [] }
+    let name = "shared/corpus/commonmark-spec-0.30.txt"
+    let candidates: [String?] = [
+      ProcessInfo.processInfo.environment["CARNET_CORPUS"],
+      URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        .appendingPathComponent("../../../../" + name).standardized.path,
+      "/work/" + name,
+    ]
+    let spec = candidates.compactMap { $0 }.lazy
+      .compactMap { try? String(contentsOfFile: $0, encoding: .utf8) }.first
+    guard let spec else { return [] }
     let fence = String(repeating: "`", count: 32)
     var examples: [Example] = []
     var markdown: [String]? = nil

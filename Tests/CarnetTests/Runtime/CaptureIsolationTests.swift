@@ -42,10 +42,20 @@ import Testing
   }
 
   @Test func outputPrintedAfterTheCellEndedIsKeptApart() {
-    let transcript = Transcript()
+    let transcript = Transcript(cellID: "escaper")
     transcript.write("during\n")
     #expect(transcript.seal() == "during\n")
     transcript.write("too late\n")
-    #expect(transcript.lateOutput == "too late\n")
+    let late = LateOutputLog.shared.drain().filter { $0.cellID == "escaper" }
+    #expect(late == [LateOutputLog.Entry(cellID: "escaper", text: "too late\n")])
+  }
+
+  @Test func aFloodOfOutputIsCutWithAVisibleNote() {
+    let transcript = Transcript(cellID: "flood", limit: 10)
+    transcript.write("12345678")
+    transcript.write("éé")
+    transcript.write("more")
+    #expect(
+      transcript.seal() == "12345678é\n[carnet: output cut at 10 bytes; 6 more bytes dropped]\n")
   }
 }

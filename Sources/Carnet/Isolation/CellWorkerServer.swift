@@ -1,0 +1,45 @@
+import Foundation
+import Synchronization
+
+/// The child side of process isolation: reads `CellRequest` lines on stdin, runs each cell in
+/// this process, writes `WorkerMessage` lines. The protocol uses a private copy of stdout; the
+/// real stdout is pointed at stderr, so stray writes by a cell cannot corrupt it.
+public enum CellWorkerServer {
+  /// Serves requests until stdin closes; returns the exit status.
+  public static func serve(registry: ExampleRegistry) -> Int32 {
+    let protocolFD = dup(STDOUT_FILENO)
+    guard protocolFD >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else { return 70 }
+    let channel = MessageChannel(fileDescriptor: protocolFD)
+    while let line = readLine(strippingNewline: true) {
+      guard let request = try? JSONDecoder().decode(CellRequest.self, from: Data(line.utf8))
+      else { return 65 }
+      var run: CellRun?
+      if let example = registry.example(id: request.cellID) {
+        var runner = CellRunner(
+          clock: request.clock,
+          wallClockLimit: .milliseconds(Int64(request.wallClockLimitSeconds * 1000)),
+          recordsTimelines: request.recordsTimeline)
+        runner.outputLimit = request.outputLimit
+        runner.outputObserver = { text in channel.send(.output(text)) }
+        run = runner.run(example, cellID: request.cellID, options: request.options)
+      }
+      channel.send(.finished(run: run, lateOutput: LateOutputLog.shared.drain()))
+    }
+    return 0
+  }
+}
+
+/// Writes `WorkerMessage`s as JSON lines to a file descriptor, one whole line per write.
+private final class MessageChannel: Sendable {
+  private let handle: Mutex<FileHandle>
+
+  init(fileDescriptor: Int32) {
+    handle = Mutex(FileHandle(fileDescriptor: fileDescriptor, closeOnDealloc: true))
+  }
+
+  func send(_ message: WorkerMessage) {
+    guard var data = try? JSONEncoder().encode(message) else { return }
+    data.append(UInt8(ascii: "\n"))
+    handle.withLock { $0.write(data) }
+  }
+}

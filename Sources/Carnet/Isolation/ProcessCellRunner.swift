@@ -1,0 +1,96 @@
+import Foundation
+import Synchronization
+
+/// Runs each cell in a child process (`carnet worker`), so that a cell that crashes the process
+/// (`fatalError`, a failed precondition, an index out of range, a nil force-unwrapped) or that
+/// never gives control back is reported under its cell, and the next cells go on in a fresh
+/// child.
+public final class ProcessCellRunner: CellRunning, Sendable {
+  /// Extra real time the parent grants before killing a worker that is past its limit.
+  static let grace: Duration = .seconds(2)
+
+  /// How cells run inside the worker (clock, limits, timelines).
+  public let settings: CellRunner
+  private let executable: URL
+  private let arguments: [String]
+  private let worker = Mutex<WorkerProcess?>(nil)
+  private let lateOutput = Mutex<[LateOutputLog.Entry]>([])
+  private let workerErrors = Mutex<String>("")
+
+  /// Creates a runner that starts `executable arguments...` as its worker when needed.
+  public init(executable: URL, arguments: [String], settings: CellRunner) {
+    self.executable = executable
+    self.arguments = arguments
+    self.settings = settings
+  }
+
+  deinit {
+    worker.withLock { $0?.finish() }
+  }
+
+  /// Runs the cell in the worker; starts a fresh worker if there is none.
+  public func run(_ example: Example, cellID: String, options: CellOptions) -> CellRun {
+    worker.withLock { slot in
+      let request = CellRequest(
+        cellID: cellID, options: options, clock: settings.clock,
+        wallClockLimitSeconds: settings.wallClockLimit.secondsAsDouble,
+        recordsTimeline: settings.recordsTimelines, outputLimit: settings.outputLimit)
+      guard
+        let process = slot ?? (try? WorkerProcess(executable: executable, arguments: arguments)),
+        process.send(request)
+      else {
+        slot = nil
+        return Self.failure(cellID, "could not start the worker process \(executable.path)")
+      }
+      slot = process
+      var output = ""
+      let deadline = ContinuousClock.now + settings.wallClockLimit + Self.grace
+      while true {
+        switch process.next(deadline: deadline) {
+        case .message(.output(let text)):
+          output += text
+        case .message(.finished(let run, let late)):
+          lateOutput.withLock { $0 += late }
+          return run ?? Self.failure(cellID, "the worker does not know cell '\(cellID)'")
+        case .exited(let signal, let status):
+          slot = nil
+          let message = Self.crashMessage(process.takeErrorText(), status: status)
+          return CellRun(
+            cellID: cellID, output: output, ending: .crashed(signal: signal ?? 0, message: message),
+            simulatedTime: .zero)
+        case .timedOut:
+          process.kill()
+          slot = nil
+          return CellRun(
+            cellID: cellID, output: output,
+            ending: .exceededWallClock(seconds: settings.wallClockLimit.secondsAsDouble),
+            simulatedTime: .zero)
+        }
+      }
+    }
+  }
+
+  /// Output printed by escaped tasks after their cell ended, collected from the workers.
+  public func drainLateOutput() -> [LateOutputLog.Entry] {
+    lateOutput.withLock { entries in
+      defer { entries.removeAll() }
+      return entries
+    }
+  }
+
+  /// The runtime's own words from a crashed worker's stderr: its "Fatal error" line if any,
+  /// else its last line.
+  static func crashMessage(_ errorText: String, status: Int32) -> String {
+    let lines = errorText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
+      .filter { !$0.isEmpty }
+    let markers = ["Fatal error", "Precondition failed", "Assertion failed", "fatal error"]
+    let line = lines.last { line in markers.contains { line.contains($0) } } ?? lines.last
+    return line ?? "the worker process exited with status \(status) without a message"
+  }
+
+  private static func failure(_ cellID: String, _ message: String) -> CellRun {
+    CellRun(
+      cellID: cellID, output: "", ending: .crashed(signal: 0, message: message),
+      simulatedTime: .zero)
+  }
+}

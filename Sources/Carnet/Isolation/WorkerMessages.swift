@@ -1,0 +1,24 @@
+/// What the parent asks a cell worker process to run (one JSON line on the worker's stdin).
+public struct CellRequest: Codable, Sendable {
+  /// The cell (and example) ID.
+  public var cellID: String
+  /// The cell's options.
+  public var options: CellOptions
+  /// The clock cells follow.
+  public var clock: ClockMode
+  /// Real seconds the cell may keep the loop busy.
+  public var wallClockLimitSeconds: Double
+  /// Whether to record the cell's task timeline.
+  public var recordsTimeline: Bool
+  /// The most bytes of output kept.
+  public var outputLimit: Int
+}
+
+/// One JSON line from a cell worker: output as the cell prints it (so that output before a
+/// crash is not lost), then the finished run with any late output of earlier cells.
+public enum WorkerMessage: Codable, Sendable {
+  /// Text the running cell just printed.
+  case output(String)
+  /// The cell ended; `run` is nil when the worker does not know the ID.
+  case finished(run: CellRun?, lateOutput: [LateOutputLog.Entry])
+}
