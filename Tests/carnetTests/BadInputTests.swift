@@ -58,7 +58,8 @@ import Testing
 
   @Test func aRenderKilledMidRunLeavesThePreviousOutputUntouched() throws {
     let scratch = try Scratch()
-    try scratch.write(CarnetCommandTests.hello + "```swift cell=async-let\n```\n", to: "Notebooks/essai.md")
+    try scratch.write(
+      CarnetCommandTests.hello + "```swift cell=async-let\n```\n", to: "Notebooks/essai.md")
     #expect(try CarnetBinary.run(["render"], in: scratch.url).status == 0)
     let good = try #require(scratch.read("Output/essai.md"))
     try scratch.write(
