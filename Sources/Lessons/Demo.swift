@@ -52,10 +52,16 @@ enum DemoLesson {
     },
 
     Example("stall") {
-      let (flux, _) = AsyncStream.makeStream(of: Int.self)
-      print("On attend une valeur qui ne viendra jamais...")
-      for await valeur in flux {
-        print("Reçu :", valeur)
+      let (flux, continuation) = AsyncStream.makeStream(of: Int.self)
+      await withTaskGroup(of: Void.self) { group in
+        group.addTask(name: "producteur") {
+          for valeur in 1...2 { continuation.yield(valeur) }
+          // Oubli : continuation.finish() n’est jamais appelé.
+        }
+        group.addTask(name: "consommateur") {
+          for await valeur in flux { print("Reçu :", valeur) }
+          print("Flux terminé")
+        }
       }
     },
 

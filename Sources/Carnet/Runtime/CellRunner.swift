@@ -50,7 +50,10 @@ public struct CellRunner: Sendable {
     case .finished:
       ending = Self.ending(of: outcome.get())
     case .stalled:
-      ending = .stalled(at: loop.now, suspended: ["the cell's main task"])
+      let time = loop.now
+      transcript.sealDiscardingLaterWrites()
+      let suspended = Self.probeSuspendedTasks(loop: loop, task: task, isFinished: isFinished)
+      ending = .stalled(at: time, suspended: suspended)
     case .reachedTimeLimit:
       loop.setTime(options.timeout)
       loop.recordCancellationOfAllTasks()
@@ -69,6 +72,20 @@ public struct CellRunner: Sendable {
     let timeline = loop.timeline(finished: stop == .finished || isFinished())
     return CellRun(
       cellID: cellID, output: output, ending: ending, simulatedTime: loop.now, timeline: timeline)
+  }
+
+  /// After a stall, cancels the cell's task and runs what wakes up, without moving the clock:
+  /// the tasks that run were the suspended ones (those waiting where cancellation reaches them,
+  /// such as a stream or a sleep). Returns their names, the cell's main task first.
+  private static func probeSuspendedTasks(
+    loop: EventLoop, task: Task<Void, Never>, isFinished: () -> Bool
+  ) -> [String] {
+    guard loop.recordsTimeline else { return ["the cell's main task"] }
+    loop.beginProbe()
+    task.cancel()
+    _ = loop.drive(isFinished: isFinished, timeLimit: loop.now, wallClockLimit: .seconds(1))
+    let woken = loop.endProbe()
+    return ["main"] + woken.filter { $0 != "main" }
   }
 
   private static func ending(of outcome: Result<Void, any Error>?) -> CellRun.Ending {

@@ -145,6 +145,16 @@ public final class EventLoop: TaskExecutor, Sendable {
     state.withLock { $0.recorder?.nameCurrentTask(name) }
   }
 
+  /// Starts noting which tasks run (see `endProbe`).
+  func beginProbe() {
+    state.withLock { $0.recorder?.beginProbe() }
+  }
+
+  /// The names of the tasks that ran since `beginProbe`, in the order they first ran.
+  func endProbe() -> [String] {
+    state.withLock { $0.recorder?.endProbe() ?? [] }
+  }
+
   /// Marks every task cancelled now, in the timeline (the cell's task was cancelled).
   func recordCancellationOfAllTasks() {
     state.withLock { state in state.recorder?.cancelAll(at: state.now) }

@@ -14,10 +14,14 @@ struct TimelineRecorder {
   private var laneByTaskID: [UInt64: Int] = [:]
   private var laneBySleepToken: [UInt64: Int] = [:]
   private var currentLane: Int?
+  private var probedLanes: [Int]?
 
   /// Notes that the job of the task with `jobDescription` (`"...(id: N)"`) runs at `time`.
   mutating func jobWillRun(jobDescription: String, at time: Duration) {
     let taskID = Self.taskID(in: jobDescription)
+    defer {
+      if let lane = currentLane, probedLanes?.contains(lane) == false { probedLanes?.append(lane) }
+    }
     if let lane = laneByTaskID[taskID] {
       currentLane = lane
       if lanes[lane].runs.last != time { lanes[lane].runs.append(time) }
@@ -51,6 +55,15 @@ struct TimelineRecorder {
     if cancelled, lanes[lane].cancelled == nil { lanes[lane].cancelled = time }
   }
 
+  /// Starts noting which lanes run.
+  mutating func beginProbe() { probedLanes = [] }
+
+  /// The names of the lanes that ran since `beginProbe`, in the order they first ran.
+  mutating func endProbe() -> [String] {
+    defer { probedLanes = nil }
+    return (probedLanes ?? []).map { laneName($0) }
+  }
+
   /// Every task is cancelled at `time` (the cell's task was cancelled at its time limit).
   mutating func cancelAll(at time: Duration) {
     for lane in lanes.indices where lanes[lane].cancelled == nil { lanes[lane].cancelled = time }
@@ -63,7 +76,7 @@ struct TimelineRecorder {
       let stillSleeping = !record.openSleeps.isEmpty
       let lastSeen = max(record.runs.last ?? record.created, sleepsInOrder.last?.end ?? .zero)
       return TaskTimeline.Lane(
-        name: record.name ?? (index == 0 ? "main" : "task \(index + 1)"),
+        name: laneName(index),
         created: record.created,
         ended: stillSleeping || !finished ? duration : lastSeen,
         finished: finished && !stillSleeping,
@@ -72,6 +85,11 @@ struct TimelineRecorder {
         sleeps: sleepsInOrder)
     }
     return TaskTimeline(lanes: result, duration: duration)
+  }
+
+  /// A lane's task name, or a stable generated one.
+  private func laneName(_ index: Int) -> String {
+    lanes[index].name ?? (index == 0 ? "main" : "task \(index + 1)")
   }
 
   /// The number after `id: ` in a job's description.

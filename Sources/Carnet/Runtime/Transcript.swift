@@ -11,6 +11,7 @@ public final class Transcript: Sendable {
     var byteCount = 0
     var droppedBytes = 0
     var isSealed = false
+    var discardsLateWrites = false
   }
 
   private let state = Mutex(State())
@@ -47,10 +48,21 @@ public final class Transcript: Sendable {
       return kept
     }
     guard let kept else {
-      LateOutputLog.shared.append(cellID: cellID, text: text)
+      if !state.withLock({ $0.discardsLateWrites }) {
+        LateOutputLog.shared.append(cellID: cellID, text: text)
+      }
       return
     }
     if let observer, !kept.isEmpty { observer(kept) }
+  }
+
+  /// Ends the cell's output now; what its tasks print later is dropped silently (Carnet is
+  /// cancelling them to see which were still suspended).
+  func sealDiscardingLaterWrites() {
+    state.withLock { state in
+      state.isSealed = true
+      state.discardsLateWrites = true
+    }
   }
 
   /// Ends the cell's output; returns what it printed, with a note if some was dropped.

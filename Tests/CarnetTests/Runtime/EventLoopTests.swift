@@ -96,6 +96,28 @@ private typealias Cell = CellTestSupport
     #expect(run.errorText?.hasPrefix("stalled at 1.0s") == true)
   }
 
+  @Test func aStallNamesTheTasksStillSuspended() {
+    let run = Cell.run {
+      let (stream, continuation) = AsyncStream.makeStream(of: Int.self)
+      await withTaskGroup(of: Void.self) { group in
+        group.addTask(name: "producteur") {
+          Cell.say("produit 1")
+          continuation.yield(1)  // but never finish()
+        }
+        group.addTask(name: "consommateur") {
+          Cell.say("attend")
+          for await value in stream { Cell.say("reçu \(value)") }
+          Cell.say("jamais affiché : le flux n'est pas fini")
+        }
+      }
+    }
+    #expect(run.output == "produit 1\nattend\nreçu 1\n")
+    #expect(run.ending == .stalled(at: .zero, suspended: ["main", "consommateur"]))
+    #expect(
+      run.errorText
+        == "stalled at 0.0s: no task can run and none is sleeping; suspended: main, consommateur")
+  }
+
   @Test func aCellPastItsSimulatedTimeoutIsCancelled() {
     let run = Cell.run(timeout: .seconds(10)) {
       for step in 1... {
