@@ -32,6 +32,32 @@ enum Cmark {
     return rendered ?? ""
   }
 
+  /// Renders a Markdown text as an HTML fragment, letting `replacement` replace any code block
+  /// (fenced or indented) by its own HTML. That HTML goes into a cmark custom block, which cmark
+  /// writes as is, in safe mode too; everything else is rendered by cmark. `safe` omits raw
+  /// HTML and dangerous links, as `renderHTML(_:safe:)` does. Also returns the plain text of
+  /// the first heading, if any. One parse, one render: linear in the text's size.
+  static func renderHTML(
+    _ text: String, safe: Bool, replacingCodeBlocks replacement: (CmarkCodeBlock) -> String?
+  ) -> CmarkHTML {
+    let options = safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE
+    return withCString(Array(text.utf8)) { chars, count in
+      guard let root = cmark_parse_document(chars, count, options) else {
+        return CmarkHTML(body: "", firstHeading: nil)
+      }
+      defer { cmark_node_free(root) }
+      let (codeBlocks, heading) = codeBlocksAndFirstHeading(root)
+      for node in codeBlocks {
+        if let html = replacement(codeBlock(node)) { replace(node, withRawHTML: html) }
+      }
+      guard let html = cmark_render_html(root, options) else {
+        return CmarkHTML(body: "", firstHeading: heading)
+      }
+      defer { cmark_get_default_mem_allocator().pointee.free(html) }
+      return CmarkHTML(body: String(cString: html), firstHeading: heading)
+    }
+  }
+
   /// Parses UTF-8 bytes with default options and copies out every code block (fenced or
   /// indented) and the lines on which some block starts.
   static func scan(_ bytes: [UInt8]) -> CmarkDocument {
@@ -68,6 +94,53 @@ enum Cmark {
       if type == CMARK_NODE_CODE_BLOCK { document.codeBlocks.append(codeBlock(node)) }
     }
     return document
+  }
+
+  /// The code block nodes of a document, and the plain text of its first heading.
+  private static func codeBlocksAndFirstHeading(_ root: OpaquePointer)
+    -> (codeBlocks: [OpaquePointer], heading: String?)
+  {
+    var codeBlocks: [OpaquePointer] = []
+    var heading: String?
+    var openHeading: OpaquePointer?
+    var headingText = ""
+    guard let iterator = cmark_iter_new(root) else { return ([], nil) }
+    defer { cmark_iter_free(iterator) }
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+      guard let node = cmark_iter_get_node(iterator) else { continue }
+      let type = cmark_node_get_type(node)
+      if event == CMARK_EVENT_EXIT {
+        if node == openHeading {
+          heading = headingText
+          openHeading = nil
+        }
+        continue
+      }
+      switch type {
+      case CMARK_NODE_CODE_BLOCK:
+        codeBlocks.append(node)
+      case CMARK_NODE_HEADING where heading == nil && openHeading == nil:
+        openHeading = node
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+        if openHeading != nil { headingText += string(cmark_node_get_literal(node)) }
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+        if openHeading != nil { headingText += " " }
+      default:
+        break
+      }
+    }
+    return (codeBlocks, heading)
+  }
+
+  /// Replaces a node of the tree by a custom block whose HTML is `html`, and frees the node.
+  private static func replace(_ node: OpaquePointer, withRawHTML html: String) {
+    guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
+    guard cmark_node_set_on_enter(custom, html) == 1, cmark_node_replace(node, custom) == 1
+    else {
+      cmark_node_free(custom)
+      return
+    }
+    cmark_node_free(node)
   }
 
   private static func isBlock(_ type: cmark_node_type) -> Bool {
@@ -111,6 +184,14 @@ struct CmarkDocument: Hashable, Sendable {
   var codeBlocks: [CmarkCodeBlock]
   /// The lines on which a block (other than the document itself) starts.
   var blockStartLines: Set<Int>
+}
+
+/// A Markdown text rendered to HTML by cmark.
+struct CmarkHTML: Hashable, Sendable {
+  /// The HTML fragment: the document's blocks, one after the other.
+  var body: String
+  /// The plain text of the document's first heading (inline markup removed), if it has one.
+  var firstHeading: String?
 }
 
 /// A code block exactly as cmark reports it.

@@ -8,6 +8,10 @@
 /// and ends with the cell's `lineEnding`. A cell with `hide=code` is replaced by its blocks, the
 /// first line of which uses the cell's `openingPrefix` (keeping a list item's marker).
 ///
+/// A cell with `timeline=true` also gets, last, a fenced block with the info string `timeline`:
+/// its tasks' lives drawn in text (`TimelineText`), in the language of the lesson's front
+/// matter (`lang: fr`; English by default).
+///
 /// The renderer only formats: it does not know how cells ran.
 public enum MarkdownRenderer {
   /// Renders `notebook` with `runs[i]` shown under `notebook.cells[i]`.
@@ -20,6 +24,8 @@ public enum MarkdownRenderer {
       runs.count == notebook.cells.count,
       "\(notebook.cells.count) cells but \(runs.count) runs for \(notebook.path)")
     var text = notebook.text
+    let language = FrontMatter.parse(text)?.language ?? "en"
+    let strings = PageStrings(language: language)
     let bytes = text.withUTF8 { source in
       var out: [UInt8] = []
       out.reserveCapacity(source.count + runs.reduce(0) { $0 + $1.output.utf8.count + 64 })
@@ -32,7 +38,7 @@ public enum MarkdownRenderer {
           "cell \(cell.id) lies outside the text or overlaps the previous cell")
         let keptEnd = cell.options.hidesCode ? layout.blockStart : layout.blockEnd
         out.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied..<keptEnd]))
-        appendBlocks(for: cell, run: run, to: &out)
+        appendBlocks(for: cell, run: run, strings: strings, to: &out)
         copied = layout.blockEnd
       }
       out.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied...]))
@@ -41,8 +47,10 @@ public enum MarkdownRenderer {
     return String(decoding: bytes, as: UTF8.self)
   }
 
-  /// Appends the output and error blocks of one cell, after its block or in place of it.
-  private static func appendBlocks(for cell: Cell, run: CellRun, to out: inout [UInt8]) {
+  /// Appends the output, error and timeline blocks of one cell, after its block or in place of it.
+  private static func appendBlocks(
+    for cell: Cell, run: CellRun, strings: PageStrings, to out: inout [UInt8]
+  ) {
     let layout = cell.layout
     let lineEnding = layout.lineEnding.isEmpty ? "\n" : layout.lineEnding
     let hides = cell.options.hidesCode
@@ -52,7 +60,7 @@ public enum MarkdownRenderer {
     if layout.closingFenceAtEndOfFile && !hides {
       out.append(contentsOf: writer.lineEnding)
     }
-    for block in OutputBlock.blocks(for: run) {
+    for block in OutputBlock.blocks(for: run, options: cell.options, strings: strings) {
       writer.write(block, to: &out)
     }
     if layout.closingFenceAtEndOfFile {

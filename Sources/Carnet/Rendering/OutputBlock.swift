@@ -6,8 +6,12 @@ struct OutputBlock: Hashable, Sendable {
   var content: String
 
   /// The blocks shown for a run: the output (unless it is empty and there is an error), then
-  /// the error when the run has one.
-  static func blocks(for run: CellRun) -> [OutputBlock] {
+  /// the error when the run has one, then the `timeline` block when the cell asks for it
+  /// (`timeline=true`) and the run recorded one.
+  static func blocks(
+    for run: CellRun, options: CellOptions = CellOptions(),
+    strings: PageStrings = PageStrings(language: "en")
+  ) -> [OutputBlock] {
     var blocks: [OutputBlock] = []
     let error = run.errorText
     if !run.output.isEmpty || error == nil {
@@ -16,6 +20,10 @@ struct OutputBlock: Hashable, Sendable {
     }
     if let error {
       blocks.append(OutputBlock(info: "error", content: error))
+    }
+    if options.timeline == true, let timeline = run.timeline {
+      let lines = TimelineText.lines(timeline, strings: strings)
+      blocks.append(OutputBlock(info: "timeline", content: lines.joined(separator: "\n")))
     }
     return blocks
   }

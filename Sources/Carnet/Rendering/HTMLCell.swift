@@ -1,0 +1,97 @@
+/// The HTML of one cell in a rendered page: its highlighted code (unless `hide=code`), its
+/// output, its error and its timeline chart, in a `<div class="cell">`.
+enum HTMLCell {
+  /// The cell's HTML; `anchor` is its element ID, unique in the page.
+  static func html(cell: Cell, run: CellRun, anchor: String, strings: PageStrings) -> String {
+    var out = HTMLBuffer(capacity: cell.code.utf8.count * 2 + run.output.utf8.count + 256)
+    out.markup(cell.options.hidesCode ? "<div class=\"cell hidden-code\"" : "<div class=\"cell\"")
+    out.markup(" id=\"")
+    out.text(anchor)
+    out.markup("\">\n")
+    if !cell.options.hidesCode { appendCode(cell.code, to: &out) }
+    appendResults(cell: cell, run: run, strings: strings, to: &out)
+    if let timeline = shownTimeline(cell: cell, run: run) {
+      appendTimeline(timeline, strings: strings, to: &out)
+    }
+    out.markup("</div>\n")
+    return out.string
+  }
+
+  /// The timeline drawn under a cell: for `timeline=true`, or when the run has more than one
+  /// task, unless `timeline=false`.
+  static func shownTimeline(cell: Cell, run: CellRun) -> TaskTimeline? {
+    guard cell.options.timeline != false, let timeline = run.timeline else { return nil }
+    return cell.options.timeline == true || timeline.lanes.count > 1 ? timeline : nil
+  }
+
+  /// A highlighted Swift code block.
+  static func appendCode(_ code: String, to out: inout HTMLBuffer) {
+    out.markup("<pre class=\"code\"><code class=\"language-swift\">")
+    SwiftHighlighter.append(code, to: &out)
+    out.markup("</code></pre>\n")
+  }
+
+  private static func appendResults(
+    cell: Cell, run: CellRun, strings: PageStrings, to out: inout HTMLBuffer
+  ) {
+    let error = run.errorText
+    if !run.output.isEmpty || error == nil {
+      out.markup("<div class=\"output\"><p class=\"label\">")
+      out.text(strings.output)
+      out.markup(" <span class=\"time\">")
+      out.text(TimelineSVG.spacedSeconds(run.simulatedTime))
+      out.markup("</span></p>")
+      if run.output.isEmpty {
+        out.markup("<p class=\"empty\">")
+        out.text(strings.noOutput)
+        out.markup("</p>")
+      } else {
+        out.markup("<pre>")
+        out.text(run.output)
+        out.markup("</pre>")
+      }
+      out.markup("</div>\n")
+    }
+    guard let error else { return }
+    let expected = NotebookRunner.failure(of: run, options: cell.options) == nil
+    out.markup(expected ? "<div class=\"error expected\">" : "<div class=\"error\">")
+    out.markup("<p class=\"label\">")
+    out.text(strings.error)
+    if expected {
+      out.markup(" <span class=\"expected-note\">(")
+      out.text(strings.expected)
+      out.markup(")</span>")
+    }
+    out.markup("</p><pre>")
+    out.text(error)
+    out.markup("</pre></div>\n")
+  }
+
+  private static func appendTimeline(
+    _ timeline: TaskTimeline, strings: PageStrings, to out: inout HTMLBuffer
+  ) {
+    out.markup("<figure class=\"timeline\"><div class=\"timeline-scroll\">")
+    out.markup(TimelineSVG.svg(timeline, strings: strings))
+    out.markup("</div><figcaption>")
+    var keys: [(String, String)] = []
+    if timeline.lanes.contains(where: { !$0.sleeps.isEmpty }) {
+      keys.append(("sleep", strings.sleeping))
+    }
+    keys.append(("wait", strings.waiting))
+    if timeline.lanes.contains(where: { !$0.runs.isEmpty }) {
+      keys.append(("run", strings.running))
+    }
+    if timeline.lanes.contains(where: { $0.cancelled != nil }) {
+      keys.append(("cancel", strings.cancelled))
+    }
+    if timeline.lanes.contains(where: { !$0.finished }) {
+      keys.append(("unfinished", strings.unfinished))
+    }
+    for (kind, words) in keys {
+      out.markup("<span class=\"key\"><span class=\"swatch swatch-\(kind)\"></span>")
+      out.text(words)
+      out.markup("</span> ")
+    }
+    out.markup("</figcaption></figure>\n")
+  }
+}

@@ -1,0 +1,87 @@
+/// Options of `HTMLRenderer`.
+public struct HTMLOptions: Sendable {
+  /// Whether raw HTML written in the lesson's prose is kept. When false (the default), cmark's
+  /// safe mode omits it (leaving an HTML comment) and drops dangerous links (`javascript:`).
+  public var allowsRawHTML: Bool = false
+  /// The page's language (`<html lang>`, and the words Carnet adds: `fr` gives French). When
+  /// nil or not a well-formed language tag, the lesson's front matter (`lang: fr`) decides,
+  /// else English (`en`).
+  public var language: String? = nil
+
+  /// Creates options.
+  public init(allowsRawHTML: Bool = false, language: String? = nil) {
+    self.allowsRawHTML = allowsRawHTML
+    self.language = language
+  }
+}
+
+/// Writes a rendered lesson as one self-contained HTML page (`Output/NAME.html`).
+///
+/// The lesson's Markdown is rendered by cmark; each cell's fenced block becomes Carnet's own
+/// HTML (`HTMLCell`): its Swift code, highlighted (unless `hide=code`), its output, its error,
+/// and its task timeline as an inline SVG chart (for cells with more than one task, or
+/// `timeline=true`; never with `timeline=false`). Untagged `swift` blocks in the prose are
+/// highlighted too. The page has its styles inline and needs no network access nor
+/// JavaScript; it is also well-formed XML. A YAML front matter at the start of the lesson is
+/// not shown.
+public enum HTMLRenderer {
+  /// Renders `notebook` with `runs[i]` shown under `notebook.cells[i]`.
+  ///
+  /// Runs in time linear in the size of the text and the outputs (one cmark parse).
+  /// - Precondition: `runs.count == notebook.cells.count`.
+  public static func render(
+    _ notebook: Notebook, runs: [CellRun], options: HTMLOptions = HTMLOptions()
+  ) -> String {
+    precondition(
+      runs.count == notebook.cells.count,
+      "\(notebook.cells.count) cells but \(runs.count) runs for \(notebook.path)")
+    let frontMatter = FrontMatter.parse(notebook.text)
+    let language = language(options: options, frontMatter: frontMatter)
+    let strings = PageStrings(language: language)
+    let text = frontMatter?.blanking(notebook.text) ?? notebook.text
+    var cellAtLine: [Int: Int] = [:]
+    for (index, cell) in notebook.cells.enumerated() { cellAtLine[cell.location.line] = index }
+    var anchors = Anchors()
+    let rendered = Cmark.renderHTML(text, safe: !options.allowsRawHTML) { block in
+      if let index = cellAtLine[block.startLine] {
+        let cell = notebook.cells[index]
+        return HTMLCell.html(
+          cell: cell, run: runs[index], anchor: anchors.next(for: cell.id), strings: strings)
+      }
+      guard block.info.split(separator: " ").first == "swift" else { return nil }
+      var out = HTMLBuffer()
+      HTMLCell.appendCode(block.literal, to: &out)
+      return out.string
+    }
+    let title = rendered.firstHeading.flatMap { $0.isEmpty ? nil : $0 } ?? notebook.name
+    return HTMLPage.page(title: title, language: language, body: rendered.body)
+  }
+
+  /// The page's language: the option's, else the front matter's, else `en`.
+  static func language(options: HTMLOptions, frontMatter: FrontMatter?) -> String {
+    if let language = options.language, FrontMatter.isLanguageTag(language) { return language }
+    return frontMatter?.language ?? "en"
+  }
+}
+
+/// Unique element IDs for cells: `cell-ID`, then `cell-ID-2`, `cell-ID-3`... for repeats.
+private struct Anchors {
+  private var used: Set<String> = []
+  private var nextNumber: [String: Int] = [:]
+
+  mutating func next(for id: String) -> String {
+    var number = nextNumber[id, default: 1]
+    var anchor = Self.anchor(id, number)
+    while used.contains(anchor) {
+      number += 1
+      anchor = Self.anchor(id, number)
+    }
+    used.insert(anchor)
+    nextNumber[id] = number + 1
+    return anchor
+  }
+
+  private static func anchor(_ id: String, _ number: Int) -> String {
+    number == 1 ? "cell-\(id)" : "cell-\(id)-\(number)"
+  }
+}

@@ -1,0 +1,67 @@
+/// The few words Carnet adds to a rendered lesson, in the lesson's language (French or
+/// English; English for every other language).
+struct PageStrings: Sendable {
+  /// Label of an output block.
+  var output: String
+  /// Shown instead of an empty output.
+  var noOutput: String
+  /// Label of an error block.
+  var error: String
+  /// Added to the error label when the cell was expected to end that way.
+  var expected: String
+  /// Accessible name of a timeline.
+  var timeline: String
+  /// "task", for one.
+  var taskSingular: String
+  /// "tasks", for any other count.
+  var taskPlural: String
+  /// Legend and tooltip word for a sleeping task.
+  var sleeping: String
+  /// Legend word for a waiting task (alive, neither running nor sleeping).
+  var waiting: String
+  /// Legend word for the instants a task runs.
+  var running: String
+  /// Legend and tooltip word for a cancellation.
+  var cancelled: String
+  /// Legend and tooltip word for a task still suspended when the cell ended.
+  var unfinished: String
+
+  /// The strings for a language tag: French for `fr` and `fr-*`, English otherwise.
+  init(language: String) {
+    let lowered = language.lowercased()
+    self = lowered == "fr" || lowered.hasPrefix("fr-") ? .french : .english
+  }
+
+  private init(
+    output: String, noOutput: String, error: String, expected: String,
+    timeline: String, task: (String, String), sleeping: String, waiting: String,
+    running: String, cancelled: String, unfinished: String
+  ) {
+    self.output = output
+    self.noOutput = noOutput
+    self.error = error
+    self.expected = expected
+    self.timeline = timeline
+    (taskSingular, taskPlural) = task
+    self.sleeping = sleeping
+    self.waiting = waiting
+    self.running = running
+    self.cancelled = cancelled
+    self.unfinished = unfinished
+  }
+
+  /// "3 tasks", "1 task".
+  func tasks(_ count: Int) -> String {
+    "\(count) \(count == 1 ? taskSingular : taskPlural)"
+  }
+
+  private static let english = PageStrings(
+    output: "Output", noOutput: "(no output)", error: "Error", expected: "expected",
+    timeline: "Timeline", task: ("task", "tasks"), sleeping: "sleeping",
+    waiting: "waiting", running: "running", cancelled: "cancelled", unfinished: "unfinished")
+
+  private static let french = PageStrings(
+    output: "Sortie", noOutput: "(aucune sortie)", error: "Erreur", expected: "attendue",
+    timeline: "Chronologie", task: ("tâche", "tâches"), sleeping: "en veille",
+    waiting: "en attente", running: "exécution", cancelled: "annulée", unfinished: "inachevée")
+}

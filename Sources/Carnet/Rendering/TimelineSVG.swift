@@ -1,0 +1,220 @@
+/// Draws a cell's `TaskTimeline` as an inline SVG chart: one lane per task, its name above, a
+/// thin line for its lifetime (waiting), bars for its sleeps, short vertical marks at
+/// the instants it ran, a cross where it was cancelled and an arrow when it never finished; a
+/// time axis in seconds at the bottom.
+///
+/// Coordinates come from integer arithmetic and are written with two decimals, so that the
+/// same timeline always gives the same bytes. Styles come from the page's classes
+/// (`HTMLStyle`).
+enum TimelineSVG {
+  /// The chart's geometry, in SVG user units (pixels at scale 1). Each lane has its name on
+  /// top and its bar below, so that names never take width from the time axis and the page's
+  /// style can enlarge the text on narrow screens without overlaps.
+  enum Layout {
+    /// Width of the whole chart.
+    static let width = 640
+    /// Where the time axis starts (0 s).
+    static let plotStart = 24
+    /// Where the time axis ends (the timeline's duration).
+    static let plotEnd = 616
+    /// Space above the first lane.
+    static let top = 8
+    /// Height of one lane.
+    static let laneHeight = 44
+    /// Baseline of a lane's name, from the lane's top.
+    static let nameBaseline = 17
+    /// Middle of a lane's bar, from the lane's top.
+    static let barMiddle = 31
+    /// Height of the axis area under the lanes.
+    static let axisHeight = 34
+    /// Height of a sleep bar.
+    static let sleepHeight = 14
+    /// Half the height of a run mark.
+    static let runHalfHeight = 9
+    /// Names longer than this many characters are shortened with an ellipsis.
+    static let maximumNameLength = 32
+  }
+
+  /// The chart for `timeline`, with words in `strings`' language.
+  static func svg(_ timeline: TaskTimeline, strings: PageStrings) -> String {
+    var chart = Chart(timeline: timeline, strings: strings)
+    chart.draw()
+    return chart.out.string
+  }
+
+  /// The accessible summary: task count and duration, e.g. `3 tasks, 2.0 s`.
+  static func summary(_ timeline: TaskTimeline, strings: PageStrings) -> String {
+    "\(strings.tasks(timeline.lanes.count)), \(spacedSeconds(timeline.duration))"
+  }
+
+  /// `2.0 s` rather than `carnetSeconds`'s `2.0s`.
+  static func spacedSeconds(_ duration: Duration) -> String {
+    String(duration.carnetSeconds.dropLast()) + " s"
+  }
+
+  /// `hundredths / 100` with exactly two decimals: `1234` is `12.34`, `-5` is `-0.05`.
+  static func number(_ hundredths: Int) -> String {
+    let sign = hundredths < 0 ? "-" : ""
+    let magnitude = hundredths.magnitude
+    let fraction = magnitude % 100
+    return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+  }
+
+  /// A lane's name as drawn: at most `maximumLength` characters, the last one `…` when cut.
+  static func shortName(_ name: String, maximumLength: Int = Layout.maximumNameLength) -> String {
+    guard name.count > maximumLength else { return name }
+    return name.prefix(maximumLength - 1) + "…"
+  }
+}
+
+/// One chart being drawn. Coordinates are computed in hundredths of a unit (`TimelineSVG.number`
+/// writes them); `height` is in units.
+private struct Chart {
+  typealias Layout = TimelineSVG.Layout
+
+  let timeline: TaskTimeline
+  let strings: PageStrings
+  let scale: TimelineScale
+  let height: Int
+  var out = HTMLBuffer()
+
+  init(timeline: TaskTimeline, strings: PageStrings) {
+    self.timeline = timeline
+    self.strings = strings
+    scale = TimelineScale(duration: timeline.duration)
+    height = Layout.top + timeline.lanes.count * Layout.laneHeight + Layout.axisHeight
+  }
+
+  mutating func draw() {
+    let summary = TimelineSVG.summary(timeline, strings: strings)
+    out.markup("<svg class=\"timeline-chart\" role=\"img\" aria-label=\"")
+    out.text(summary)
+    out.markup(
+      "\" viewBox=\"0 0 \(Layout.width) \(height)\" width=\"\(Layout.width)\""
+        + " height=\"\(height)\">\n<title>")
+    out.text("\(strings.timeline): \(summary)")
+    out.markup("</title>\n")
+    drawGrid()
+    for (index, lane) in timeline.lanes.enumerated() { draw(lane, index: index) }
+    drawAxis()
+    out.markup("</svg>")
+  }
+
+  private func x(_ instant: Duration) -> Int {
+    let length = (Layout.plotEnd - Layout.plotStart) * 100
+    return Layout.plotStart * 100 + scale.position(of: instant, length: length)
+  }
+
+  private func y(lane index: Int) -> Int {
+    (Layout.top + index * Layout.laneHeight) * 100
+  }
+
+  private var axisY: Int { y(lane: timeline.lanes.count) + 400 }
+
+  private func n(_ hundredths: Int) -> String { TimelineSVG.number(hundredths) }
+
+  private func seconds(_ instant: Duration) -> String { TimelineScale.seconds(instant) + " s" }
+
+  private mutating func drawGrid() {
+    out.markup("<g class=\"grid\">")
+    for tick in scale.ticks(maximumIntervals: 6) {
+      let x = n(x(tick))
+      out.markup("<line x1=\"\(x)\" y1=\"\(n(y(lane: 0)))\" x2=\"\(x)\" y2=\"\(n(axisY))\"/>")
+    }
+    out.markup("</g>\n")
+  }
+
+  private mutating func draw(_ lane: TaskTimeline.Lane, index: Int) {
+    let top = y(lane: index)
+    let middle = top + Layout.barMiddle * 100
+    out.markup(lane.finished ? "<g class=\"lane\">" : "<g class=\"lane unfinished\">")
+    if index % 2 == 1 {
+      out.markup(
+        "<rect class=\"lane-bg\" x=\"0.00\" y=\"\(n(top))\" width=\"\(n(Layout.width * 100))\""
+          + " height=\"\(n(Layout.laneHeight * 100))\"/>")
+    }
+    drawName(lane.name, baseline: top + Layout.nameBaseline * 100)
+    out.markup(
+      "<line class=\"wait\" x1=\"\(n(x(lane.created)))\" y1=\"\(n(middle))\""
+        + " x2=\"\(n(x(lane.ended)))\" y2=\"\(n(middle))\"/>")
+    for sleep in lane.sleeps { draw(sleep, middle: middle) }
+    drawRuns(lane.runs, middle: middle)
+    if let cancelled = lane.cancelled { drawCancellation(at: cancelled, middle: middle) }
+    if !lane.finished { drawUnfinished(at: lane.ended, middle: middle) }
+    out.markup("</g>\n")
+  }
+
+  private mutating func drawName(_ name: String, baseline: Int) {
+    let short = TimelineSVG.shortName(name)
+    out.markup(
+      "<text class=\"lane-name\" x=\"\(n(Layout.plotStart * 100))\" y=\"\(n(baseline))\">")
+    out.text(short)
+    if short != name {
+      out.markup("<title>")
+      out.text(name)
+      out.markup("</title>")
+    }
+    out.markup("</text>")
+  }
+
+  private mutating func draw(_ sleep: TaskTimeline.Sleep, middle: Int) {
+    let start = x(sleep.start)
+    let width = max(100, x(sleep.end) - start)
+    let half = Layout.sleepHeight * 50
+    let kind = sleep.wasCancelled ? "sleep cancelled" : "sleep"
+    out.markup(
+      "<rect class=\"\(kind)\" x=\"\(n(start))\" y=\"\(n(middle - half))\""
+        + " width=\"\(n(width))\" height=\"\(n(2 * half))\" rx=\"2.00\"><title>")
+    var words = "\(strings.sleeping) \(seconds(sleep.start)) – \(seconds(sleep.end))"
+    if sleep.wasCancelled { words += " (\(strings.cancelled))" }
+    out.text(words)
+    out.markup("</title></rect>")
+  }
+
+  private mutating func drawRuns(_ runs: [Duration], middle: Int) {
+    let half = Layout.runHalfHeight * 100
+    var previous: Int?
+    for run in runs {
+      let x = x(run)
+      guard x != previous else { continue }
+      previous = x
+      out.markup(
+        "<line class=\"run\" x1=\"\(n(x))\" y1=\"\(n(middle - half))\" x2=\"\(n(x))\""
+          + " y2=\"\(n(middle + half))\"/>")
+    }
+  }
+
+  private mutating func drawCancellation(at instant: Duration, middle: Int) {
+    let x = x(instant)
+    out.markup("<g class=\"cancel\"><title>")
+    out.text("\(strings.cancelled) \(seconds(instant))")
+    out.markup(
+      "</title><path d=\"M\(n(x - 500)) \(n(middle - 500))L\(n(x + 500)) \(n(middle + 500))"
+        + "M\(n(x - 500)) \(n(middle + 500))L\(n(x + 500)) \(n(middle - 500))\"/></g>")
+  }
+
+  private mutating func drawUnfinished(at instant: Duration, middle: Int) {
+    let x = x(instant) + 300
+    out.markup(
+      "<path class=\"unfinished-mark\" d=\"M\(n(x)) \(n(middle - 600))L\(n(x + 700)) \(n(middle))"
+        + "L\(n(x)) \(n(middle + 600))Z\"><title>")
+    out.text(strings.unfinished)
+    out.markup("</title></path>")
+  }
+
+  private mutating func drawAxis() {
+    let y = axisY
+    out.markup(
+      "<g class=\"axis\"><line x1=\"\(n(Layout.plotStart * 100))\" y1=\"\(n(y))\""
+        + " x2=\"\(n(Layout.plotEnd * 100))\" y2=\"\(n(y))\"/>")
+    for tick in scale.ticks(maximumIntervals: 6) {
+      let x = n(x(tick))
+      out.markup(
+        "<line x1=\"\(x)\" y1=\"\(n(y))\" x2=\"\(x)\" y2=\"\(n(y + 400))\"/>"
+          + "<text x=\"\(x)\" y=\"\(n(y + 1800))\" text-anchor=\"middle\">")
+      out.text(seconds(tick))
+      out.markup("</text>")
+    }
+    out.markup("</g>\n")
+  }
+}
