@@ -36,7 +36,7 @@ enum ProgrammationAsynchroneLesson {
       let taches = [("Tâche 1", 2.0), ("Tâche 2", 1.0), ("Tâche 3", 1.5)]
       let resultats = try await withThrowingTaskGroup(of: (Int, String).self) { group in
         for (index, (nom, delai)) in taches.enumerated() {
-          group.addTask { (index, try await tache(nom, delai: delai)) }
+          group.addTask(name: nom) { (index, try await tache(nom, delai: delai)) }
         }
         var resultats = [String](repeating: "", count: taches.count)
         for try await (index, resultat) in group {

@@ -36,25 +36,29 @@ struct CheckCommand: ParsableCommand {
       let result = Terminal.run(lesson, with: runner)
       Terminal.report(result.failures)
       if !result.failures.isEmpty { differs = true }
-      let golden = try? String(contentsOfFile: lesson.outputPath, encoding: .utf8)
-      let verdict = GoldenComparison.compare(
-        expected: golden, actual: result.renderedMarkdown, goldenPath: lesson.outputPath)
-      switch verdict {
-      case .match:
-        break
-      case .differs(let diff):
-        Terminal.error(
-          "\(lesson.outputPath): error: differs from the rendered lesson (diff below);"
-            + " run 'carnet render' to accept")
-        print(diff, terminator: "")
-        differs = true
-      case .missing:
-        Terminal.error(
-          "\(lesson.outputPath): error: missing; run 'carnet render' to create it")
-        differs = true
-      }
+      let files = result.renderedFiles(
+        for: lesson, formats: lessons.formats, htmlOptions: lessons.htmlOptions)
+      for file in files where !Self.matches(file) { differs = true }
     }
     if differs { throw ExitCode(CarnetExit.failed) }
     Terminal.progress("\(loaded.count) lesson(s) up to date")
+  }
+
+  /// Compares a rendered file with the committed one; reports and returns false on a difference.
+  private static func matches(_ file: RenderedFile) -> Bool {
+    let golden = try? String(contentsOfFile: file.path, encoding: .utf8)
+    switch GoldenComparison.compare(expected: golden, actual: file.text, goldenPath: file.path) {
+    case .match:
+      return true
+    case .differs(let diff):
+      Terminal.error(
+        "\(file.path): error: differs from the rendered lesson (diff below);"
+          + " run 'carnet render' to accept")
+      print(diff, terminator: "")
+      return false
+    case .missing:
+      Terminal.error("\(file.path): error: missing; run 'carnet render' to create it")
+      return false
+    }
   }
 }

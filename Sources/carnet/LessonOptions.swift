@@ -11,6 +11,21 @@ struct LessonOptions: ParsableArguments {
   @Option(name: .shortAndLong, help: "The folder of rendered lessons.")
   var output: String = "Output"
 
+  @Option(help: "What to write per lesson: md (NAME.md), html (NAME.html) or both.")
+  var format: FormatChoice = .both
+
+  @Option(help: "The web pages' language (e.g. fr), instead of the lesson's front matter.")
+  var lang: String?
+
+  @Flag(help: "Keep raw HTML written in lessons in the web pages (escaped by default).")
+  var allowRawHTML = false
+
+  /// The formats to write or check.
+  var formats: [OutputFormat] { format.formats }
+
+  /// How web pages are rendered.
+  var htmlOptions: HTMLOptions { HTMLOptions(allowsRawHTML: allowRawHTML, language: lang) }
+
   /// Loads every lesson, or reports every input error and exits with code 2.
   func loadLessons() throws -> [Lesson] {
     let loader = LessonLoader(registry: LessonCatalog.registry, outputDirectory: output)
@@ -58,5 +73,21 @@ struct RunOptions: ParsableArguments {
     let isolated = ProcessCellRunner(
       executable: executable, arguments: ["worker"], settings: settings)
     return NotebookRunner(registry: LessonCatalog.registry, cellRunner: isolated)
+  }
+}
+
+/// The `--format` choices.
+enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+  case md
+  case html
+  case both
+
+  /// The output formats this choice stands for.
+  var formats: [OutputFormat] {
+    switch self {
+    case .md: [.markdown]
+    case .html: [.html]
+    case .both: [.markdown, .html]
+    }
   }
 }

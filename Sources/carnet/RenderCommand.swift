@@ -8,6 +8,7 @@ struct RenderCommand: ParsableCommand {
     commandName: "render",
     abstract: "Run every cell and write the rendered lessons (default: Notebooks/ into Output/).",
     discussion: """
+      Writes DIR/NAME.md and DIR/NAME.html per lesson (--format md|html|both, default both).
       Each output is written to a temporary file and renamed, so it is never left half-written.
       A lesson with a failing cell is not written (its previous output stays) unless
       --allow-errors is given.
@@ -41,13 +42,17 @@ struct RenderCommand: ParsableCommand {
           continue
         }
       }
-      do {
-        try AtomicFile.write(result.renderedMarkdown, to: lesson.outputPath)
-      } catch {
-        Terminal.error("\(lesson.outputPath): error: \(error)")
-        throw ExitCode(CarnetExit.invalidInput)
+      let files = result.renderedFiles(
+        for: lesson, formats: lessons.formats, htmlOptions: lessons.htmlOptions)
+      for file in files {
+        do {
+          try AtomicFile.write(file.text, to: file.path)
+        } catch {
+          Terminal.error("\(file.path): error: \(error)")
+          throw ExitCode(CarnetExit.invalidInput)
+        }
+        Terminal.progress("wrote \(file.path)")
       }
-      Terminal.progress("wrote \(lesson.outputPath)")
     }
     if failed { throw ExitCode(CarnetExit.failed) }
   }

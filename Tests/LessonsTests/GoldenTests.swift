@@ -20,17 +20,18 @@ import Testing
       let run = NotebookRunner(registry: LessonCatalog.registry)
         .run(lesson.notebook, examples: lesson.examples)
       #expect(run.failures.isEmpty, "\(run.failures.map(\.description).joined(separator: "\n"))")
-      let rendered = run.renderedMarkdown
-      let golden = try? String(contentsOfFile: lesson.outputPath, encoding: .utf8)
-      let verdict = GoldenComparison.compare(
-        expected: golden, actual: rendered, goldenPath: lesson.outputPath)
-      guard verdict != .match else { continue }
-      if record == .all {
-        try AtomicFile.write(rendered, to: lesson.outputPath)
-        Issue.record("recorded \(lesson.outputPath); run the tests again without CARNET_RECORD")
-      } else {
-        Issue.record(
-          "\(verdict.message)\nTo accept: swift run carnet render (or CARNET_RECORD=1 swift test)")
+      for file in run.renderedFiles(for: lesson, formats: OutputFormat.allCases) {
+        let golden = try? String(contentsOfFile: file.path, encoding: .utf8)
+        let verdict = GoldenComparison.compare(
+          expected: golden, actual: file.text, goldenPath: file.path)
+        guard verdict != .match else { continue }
+        if record == .all {
+          try AtomicFile.write(file.text, to: file.path)
+          Issue.record("recorded \(file.path); run the tests again without CARNET_RECORD")
+        } else {
+          Issue.record(
+            "\(verdict.message)\nTo accept: swift run carnet render (or CARNET_RECORD=1 swift test)")
+        }
       }
     }
   }
@@ -38,9 +39,12 @@ import Testing
   @Test func renderingTwiceGivesIdenticalBytes() throws {
     let runner = NotebookRunner(registry: LessonCatalog.registry)
     for lesson in try Self.lessons() {
-      let first = runner.run(lesson.notebook, examples: lesson.examples).renderedMarkdown
-      let second = runner.run(lesson.notebook, examples: lesson.examples).renderedMarkdown
-      #expect(first == second)
+      let first = runner.run(lesson.notebook, examples: lesson.examples)
+      let second = runner.run(lesson.notebook, examples: lesson.examples)
+      let formats = OutputFormat.allCases
+      #expect(
+        first.renderedFiles(for: lesson, formats: formats)
+          == second.renderedFiles(for: lesson, formats: formats))
     }
   }
 

@@ -1,9 +1,12 @@
-/// A lesson ready to run: its parsed notebook, its examples, and where its output goes.
+/// A lesson ready to run: its parsed notebook, its examples, and where its outputs go.
 public struct Lesson: Sendable {
   /// The parsed lesson.
   public var notebook: Notebook
   /// The example of each cell, in cell order.
   public var examples: [Example]
-  /// The rendered file's path (`DIR/NAME.md`).
+  /// The rendered Markdown file's path (`DIR/NAME.md`).
   public var outputPath: String
+
+  /// The rendered web page's path (`DIR/NAME.html`).
+  public var htmlOutputPath: String { String(outputPath.dropLast(".md".count)) + ".html" }
 }
