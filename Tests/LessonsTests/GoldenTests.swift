@@ -30,7 +30,8 @@ import Testing
           Issue.record("recorded \(file.path); run the tests again without CARNET_RECORD")
         } else {
           Issue.record(
-            "\(verdict.message)\nTo accept: swift run carnet render (or CARNET_RECORD=1 swift test)")
+            "\(verdict.message)\nTo accept: swift run carnet render (or CARNET_RECORD=1 swift test)"
+          )
         }
       }
     }

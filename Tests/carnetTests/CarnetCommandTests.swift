@@ -36,7 +36,8 @@ import Testing
     let leftovers = try FileManager.default.contentsOfDirectory(
       atPath: scratch.url.appendingPathComponent("Output").path)
     #expect(leftovers.sorted() == ["essai.html", "essai.md"])
-    #expect(scratch.read("Output/essai.html")?.contains("Bonjour depuis une cellule Carnet !") == true)
+    #expect(
+      scratch.read("Output/essai.html")?.contains("Bonjour depuis une cellule Carnet !") == true)
     let check = try CarnetBinary.run(["check"], in: scratch.url)
     #expect(check.status == 0, "\(check.standardError)")
   }
