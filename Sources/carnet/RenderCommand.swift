@@ -51,7 +51,12 @@ struct RenderCommand: ParsableCommand {
           Terminal.error("\(file.path): error: \(error)")
           throw ExitCode(CarnetExit.invalidInput)
         }
-        Terminal.progress("wrote \(file.path)")
+        if result.failures.isEmpty {
+          Terminal.progress("wrote \(file.path)")
+        } else {
+          Terminal.error(
+            "\(file.path): written with the failures shown under their cells (--allow-errors)")
+        }
       }
     }
     if failed { throw ExitCode(CarnetExit.failed) }

@@ -100,6 +100,9 @@ import Testing
     #expect(scratch.read("Output/essai.md") == good)
     let allowed = try CarnetBinary.run(["render", "--allow-errors"], in: scratch.url)
     #expect(allowed.status == 1)
+    #expect(
+      allowed.standardError.contains(
+        "Output/essai.md: written with the failures shown under their cells (--allow-errors)"))
     #expect(scratch.read("Output/essai.md")?.contains("```error") == true)
   }
 
