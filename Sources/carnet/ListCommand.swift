@@ -20,12 +20,8 @@ struct ListCommand: ParsableCommand {
     var diagnostics: [Diagnostic] = []
     do {
       for file in try LessonDiscovery.lessonFiles(in: paths) {
-        guard let data = FileManager.default.contents(atPath: file) else {
-          diagnostics.append(Diagnostic(path: file, message: "cannot read this file"))
-          continue
-        }
         do {
-          notebooks.append(try NotebookParser.parse(bytes: [UInt8](data), path: file))
+          notebooks.append(try LessonLoader.readNotebook(file: file))
         } catch {
           diagnostics += error.diagnostics
         }

@@ -5,6 +5,9 @@ import Synchronization
 /// this process, writes `WorkerMessage` lines. The protocol uses a private copy of stdout; the
 /// real stdout is pointed at stderr, so stray writes by a cell cannot corrupt it.
 public enum CellWorkerServer {
+  /// How long the worker waits, when told to stop, for escaped tasks to print.
+  static let lateOutputGraceMicroseconds: UInt32 = 100_000
+
   /// Serves requests until stdin closes; returns the exit status.
   public static func serve(registry: ExampleRegistry) -> Int32 {
     let protocolFD = dup(STDOUT_FILENO)
@@ -25,6 +28,9 @@ public enum CellWorkerServer {
       }
       channel.send(.finished(run: run, lateOutput: LateOutputLog.shared.drain()))
     }
+    // Give tasks that escaped their cell a moment to print, so their output is reported.
+    if EscapedTasks.wereSeen { usleep(lateOutputGraceMicroseconds) }
+    channel.send(.closing(lateOutput: LateOutputLog.shared.drain()))
     return 0
   }
 }

@@ -52,6 +52,8 @@ public final class ProcessCellRunner: CellRunning, Sendable {
         case .message(.finished(let run, let late)):
           lateOutput.withLock { $0 += late }
           return run ?? Self.failure(cellID, "the worker does not know cell '\(cellID)'")
+        case .message(.closing(let late)):
+          lateOutput.withLock { $0 += late }
         case .exited(let signal, let status):
           slot = nil
           let message = Self.crashMessage(process.takeErrorText(), status: status)
@@ -70,9 +72,29 @@ public final class ProcessCellRunner: CellRunning, Sendable {
     }
   }
 
-  /// Output printed by escaped tasks after their cell ended, collected from the workers.
+  /// Output printed by escaped tasks after their cell ended, collected from the workers. Stops
+  /// the current worker (the next cell starts a fresh one) to collect its last late output.
   public func drainLateOutput() -> [LateOutputLog.Entry] {
-    lateOutput.withLock { entries in
+    worker.withLock { slot in
+      guard let process = slot else { return }
+      slot = nil
+      process.finish()
+      let deadline = ContinuousClock.now + Self.grace
+      while true {
+        switch process.next(deadline: deadline) {
+        case .message(.closing(let late)), .message(.finished(_, let late)):
+          lateOutput.withLock { $0 += late }
+        case .message(.output):
+          continue
+        case .exited:
+          return
+        case .timedOut:
+          process.kill()
+          return
+        }
+      }
+    }
+    return lateOutput.withLock { entries in
       defer { entries.removeAll() }
       return entries
     }

@@ -21,4 +21,6 @@ public enum WorkerMessage: Codable, Sendable {
   case output(String)
   /// The cell ended; `run` is nil when the worker does not know the ID.
   case finished(run: CellRun?, lateOutput: [LateOutputLog.Entry])
+  /// The parent closed the worker's stdin: the last late output, just before the worker exits.
+  case closing(lateOutput: [LateOutputLog.Entry])
 }

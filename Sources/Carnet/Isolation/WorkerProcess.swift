@@ -19,6 +19,7 @@ final class WorkerProcess: @unchecked Sendable {
   private let outputFD: Int32
   private var buffer: [UInt8] = []
   private let errorText = ByteSink()
+  private let errorEnded = DispatchSemaphore(value: 0)
 
   /// Starts `executable` with `arguments`.
   init(executable: URL, arguments: [String]) throws {
@@ -40,12 +41,14 @@ final class WorkerProcess: @unchecked Sendable {
     self.outputFD = outputPipe.fileHandleForReading.fileDescriptor
     let errorHandle = errorPipe.fileHandleForReading
     let errorText = self.errorText
+    let errorEnded = self.errorEnded
     Thread.detachNewThread {
       while true {
         let chunk = errorHandle.availableData
-        if chunk.isEmpty { return }
+        if chunk.isEmpty { break }
         errorText.append(chunk)
       }
+      errorEnded.signal()
     }
   }
 
@@ -88,9 +91,11 @@ final class WorkerProcess: @unchecked Sendable {
     }
   }
 
-  /// Everything the worker wrote to stderr so far, and forgets it.
+  /// Everything the worker wrote to stderr so far, and forgets it; once the worker has
+  /// exited, waits (a little) for the end of its stderr first, so its last words are there.
   func takeErrorText() -> String {
-    String(decoding: errorText.take(), as: UTF8.self)
+    if !process.isRunning { _ = errorEnded.wait(timeout: .now() + .seconds(2)) }
+    return String(decoding: errorText.take(), as: UTF8.self)
   }
 
   /// Kills the worker at once.

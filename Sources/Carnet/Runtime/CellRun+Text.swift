@@ -20,9 +20,6 @@ extension CellRun {
     }
   }
 
-  /// True when the cell threw, stalled or was cut off.
-  public var endedAbnormally: Bool { ending != .returned }
-
   private static func signalName(_ signal: Int32) -> String {
     let names: [Int32: String] = [
       4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL",

@@ -29,6 +29,7 @@ public final class EventLoop: TaskExecutor, Sendable {
     var cancelledBeforeSleeping: Set<UInt64> = []
     var isClosed = false
     var recorder: TimelineRecorder?
+    var drivingThread: pthread_t?
   }
 
   private let state = Mutex(State())
@@ -73,6 +74,8 @@ public final class EventLoop: TaskExecutor, Sendable {
       try await withUnsafeThrowingContinuation {
         (continuation: UnsafeContinuation<Void, any Error>) in
         let refused = state.withLock { state -> Bool in
+          let offLoop = state.drivingThread.map { pthread_equal($0, pthread_self()) == 0 } ?? true
+          if state.isClosed || offLoop { EscapedTasks.noteEscapedTask() }
           if state.isClosed || state.cancelledBeforeSleeping.contains(token) { return true }
           let deadline = state.now + max(duration, .zero)
           state.timers.insert(deadline: deadline, token: token, continuation: continuation)
@@ -100,6 +103,7 @@ public final class EventLoop: TaskExecutor, Sendable {
     isFinished: () -> Bool, timeLimit: Duration, wallClockLimit: Duration
   ) -> Stop {
     let executor = asUnownedTaskExecutor()
+    state.withLock { $0.drivingThread = pthread_self() }
     var jobsSinceCheck = 0
     while true {
       while let job = nextReadyJob() {
@@ -164,9 +168,6 @@ public final class EventLoop: TaskExecutor, Sendable {
   func timeline(finished: Bool) -> TaskTimeline? {
     state.withLock { state in state.recorder?.timeline(duration: state.now, finished: finished) }
   }
-
-  /// Number of tasks currently sleeping.
-  var sleeperCount: Int { state.withLock { $0.timers.count } }
 
   private enum Advance {
     case resumed([TimerQueue.Due])

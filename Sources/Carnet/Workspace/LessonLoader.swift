@@ -41,6 +41,15 @@ public struct LessonLoader: Sendable {
 
   /// Loads one lesson file.
   public func load(file: String) throws(InputError) -> Lesson {
+    let notebook = try Self.readNotebook(file: file)
+    let examples = try NotebookRunner(registry: registry).resolve(notebook)
+    let folder = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
+    return Lesson(
+      notebook: notebook, examples: examples, outputPath: folder + notebook.name + ".md")
+  }
+
+  /// Reads and parses one lesson file, without resolving its cells.
+  public static func readNotebook(file: String) throws(InputError) -> Notebook {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory),
       isDirectory.boolValue
@@ -50,10 +59,6 @@ public struct LessonLoader: Sendable {
     guard let data = FileManager.default.contents(atPath: file) else {
       throw InputError(Diagnostic(path: file, message: "cannot read this file"))
     }
-    let notebook = try NotebookParser.parse(bytes: [UInt8](data), path: file)
-    let examples = try NotebookRunner(registry: registry).resolve(notebook)
-    let folder = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
-    return Lesson(
-      notebook: notebook, examples: examples, outputPath: folder + notebook.name + ".md")
+    return try NotebookParser.parse(bytes: [UInt8](data), path: file)
   }
 }
