@@ -15,7 +15,6 @@ public final class ProcessCellRunner: CellRunning, Sendable {
   private let arguments: [String]
   private let worker = Mutex<WorkerProcess?>(nil)
   private let lateOutput = Mutex<[LateOutputLog.Entry]>([])
-  private let workerErrors = Mutex<String>("")
 
   /// Creates a runner that starts `executable arguments...` as its worker when needed.
   public init(executable: URL, arguments: [String], settings: CellRunner) {
@@ -30,44 +29,84 @@ public final class ProcessCellRunner: CellRunning, Sendable {
 
   /// Runs the cell in the worker; starts a fresh worker if there is none.
   public func run(_ example: Example, cellID: String, options: CellOptions) -> CellRun {
+    let job = CellJob(example: example, cellID: cellID, options: options)
+    return runAll([job], willStart: { _ in }).first ?? Self.failure(cellID, "the cell did not run")
+  }
+
+  /// Runs the jobs in the worker, in order, keeping a few requests queued ahead so that the
+  /// worker never waits for the parent. After a crash or a cell past its wall-clock limit, the
+  /// jobs not yet finished go to a fresh worker.
+  public func runAll(_ jobs: [CellJob], willStart: (Int) -> Void) -> [CellRun] {
     worker.withLock { slot in
-      let request = CellRequest(
-        cellID: cellID, options: options, clock: settings.clock,
-        wallClockLimitSeconds: settings.wallClockLimit.secondsAsDouble,
-        recordsTimeline: settings.recordsTimelines, outputLimit: settings.outputLimit)
-      guard
-        let process = slot ?? (try? WorkerProcess(executable: executable, arguments: arguments)),
-        process.send(request)
-      else {
-        slot = nil
-        return Self.failure(cellID, "could not start the worker process \(executable.path)")
-      }
-      slot = process
-      var output = ""
-      let deadline = ContinuousClock.now + settings.wallClockLimit + Self.grace
-      while true {
-        switch process.next(deadline: deadline) {
-        case .message(.output(let text)):
-          output += text
-        case .message(.finished(let run, let late)):
-          lateOutput.withLock { $0 += late }
-          return run ?? Self.failure(cellID, "the worker does not know cell '\(cellID)'")
-        case .message(.closing(let late)):
-          lateOutput.withLock { $0 += late }
-        case .exited(let signal, let status):
-          slot = nil
-          let message = Self.crashMessage(process.takeErrorText(), status: status)
-          return CellRun(
-            cellID: cellID, output: output, ending: .crashed(signal: signal ?? 0, message: message),
-            simulatedTime: .zero)
-        case .timedOut:
-          process.kill()
-          slot = nil
-          return CellRun(
-            cellID: cellID, output: output,
-            ending: .exceededWallClock(seconds: settings.wallClockLimit.secondsAsDouble),
-            simulatedTime: .zero)
+      var runs: [CellRun] = []
+      var sent = 0
+      while runs.count < jobs.count {
+        let head = jobs[runs.count]
+        guard
+          let process = slot ?? (try? WorkerProcess(executable: executable, arguments: arguments))
+        else {
+          runs.append(
+            Self.failure(head.cellID, "could not start the worker process \(executable.path)"))
+          continue
         }
+        if slot == nil {
+          slot = process
+          sent = runs.count
+        }
+        while sent < jobs.count, sent - runs.count < Self.queueDepth,
+          process.send(request(jobs[sent]))
+        {
+          sent += 1
+        }
+        willStart(runs.count)
+        let run = awaitRun(of: head, from: process)
+        if run.isWorkerFailure { slot = nil }
+        runs.append(run.cellRun)
+      }
+      return runs
+    }
+  }
+
+  /// How many requests are queued in the worker's stdin ahead of the running cell.
+  static let queueDepth = 16
+
+  private func request(_ job: CellJob) -> CellRequest {
+    CellRequest(
+      cellID: job.cellID, options: job.options, clock: settings.clock,
+      wallClockLimitSeconds: settings.wallClockLimit.secondsAsDouble,
+      recordsTimeline: settings.recordsTimelines, outputLimit: settings.outputLimit)
+  }
+
+  /// The run of the worker's current cell, or a crash or timeout; `isWorkerFailure` tells the
+  /// caller to drop the worker.
+  private func awaitRun(
+    of job: CellJob, from process: WorkerProcess
+  ) -> (cellRun: CellRun, isWorkerFailure: Bool) {
+    var output = ""
+    let deadline = ContinuousClock.now + settings.wallClockLimit + Self.grace
+    while true {
+      switch process.next(deadline: deadline) {
+      case .message(.output(let text)):
+        output += text
+      case .message(.finished(let run, let late)):
+        lateOutput.withLock { $0 += late }
+        let failure = Self.failure(job.cellID, "the worker does not know cell '\(job.cellID)'")
+        return (run ?? failure, false)
+      case .message(.closing(let late)):
+        lateOutput.withLock { $0 += late }
+      case .exited(let signal, let status):
+        let message = Self.crashMessage(process.takeErrorText(), status: status)
+        let ending = CellRun.Ending.crashed(signal: signal ?? 0, message: message)
+        return (
+          CellRun(cellID: job.cellID, output: output, ending: ending, simulatedTime: .zero), true
+        )
+      case .timedOut:
+        process.kill()
+        let ending = CellRun.Ending.exceededWallClock(
+          seconds: settings.wallClockLimit.secondsAsDouble)
+        return (
+          CellRun(cellID: job.cellID, output: output, ending: ending, simulatedTime: .zero), true
+        )
       }
     }
   }

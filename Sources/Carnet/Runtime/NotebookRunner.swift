@@ -46,10 +46,11 @@ public struct NotebookRunner: Sendable {
     precondition(examples.count == notebook.cells.count, "one example per cell")
     var runs: [CellRun] = []
     var failures: [Diagnostic] = []
-    for (index, (cell, example)) in zip(notebook.cells, examples).enumerated() {
-      progress(index, cell)
-      let run = cellRunner.run(example, cellID: cell.id, options: cell.options)
-      runs.append(run)
+    let jobs = zip(notebook.cells, examples).map { cell, example in
+      CellJob(example: example, cellID: cell.id, options: cell.options)
+    }
+    runs = cellRunner.runAll(jobs) { index in progress(index, notebook.cells[index]) }
+    for (cell, run) in zip(notebook.cells, runs) {
       if let problem = Self.failure(of: run, options: cell.options) {
         failures.append(
           Diagnostic(path: notebook.path, location: cell.location, message: problem))
