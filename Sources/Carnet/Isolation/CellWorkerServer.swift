@@ -13,9 +13,9 @@ public enum CellWorkerServer {
     let protocolFD = dup(STDOUT_FILENO)
     guard protocolFD >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else { return 70 }
     let channel = MessageChannel(fileDescriptor: protocolFD)
-    while let line = readLine(strippingNewline: true) {
-      guard let request = try? JSONDecoder().decode(CellRequest.self, from: Data(line.utf8))
-      else { return 65 }
+    var requests = FrameReader(fileDescriptor: STDIN_FILENO)
+    while case .frame(let payload) = requests.next() {
+      guard let request = try? CellRequest(payload: payload) else { return 65 }
       var run: CellRun?
       if let example = registry.example(id: request.cellID) {
         var runner = CellRunner(
@@ -44,8 +44,7 @@ private final class MessageChannel: Sendable {
   }
 
   func send(_ message: WorkerMessage) {
-    guard var data = try? JSONEncoder().encode(message) else { return }
-    data.append(UInt8(ascii: "\n"))
+    let data = Data(message.frame)
     handle.withLock { $0.write(data) }
   }
 }

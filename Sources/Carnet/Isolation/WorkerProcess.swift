@@ -15,7 +15,7 @@ final class WorkerProcess: @unchecked Sendable {
   }
 
   private let child: ChildProcess
-  private var buffer: [UInt8] = []
+  private var reader: FrameReader
   private var exitStatus: (signal: Int32?, status: Int32)?
   private var inputClosed = false
   private let errorText = ByteSink()
@@ -27,6 +27,7 @@ final class WorkerProcess: @unchecked Sendable {
     environment["SWIFT_BACKTRACE"] = "enable=no"
     child = try ChildProcess.spawn(
       executable: executable.path, arguments: arguments, environment: environment)
+    reader = FrameReader(fileDescriptor: child.output)
     let errorFD = child.error
     let errorText = self.errorText
     let errorEnded = self.errorEnded
@@ -50,31 +51,18 @@ final class WorkerProcess: @unchecked Sendable {
 
   /// Sends one request line; false when the worker is gone.
   func send(_ request: CellRequest) -> Bool {
-    guard var data = try? JSONEncoder().encode(request) else { return false }
-    data.append(UInt8(ascii: "\n"))
-    return child.write([UInt8](data))
+    child.write(request.frame)
   }
 
-  /// Waits until `deadline` for the next message line.
+  /// Waits until `deadline` for the next message.
   func next(deadline: ContinuousClock.Instant) -> Next {
     while true {
-      if let line = takeLine() {
-        if let message = try? JSONDecoder().decode(WorkerMessage.self, from: Data(line)) {
-          return .message(message)
-        }
-        continue
-      }
-      let remaining = ContinuousClock.now.duration(to: deadline)
-      guard remaining > .zero else { return .timedOut }
-      var descriptor = pollfd(fd: child.output, events: Int16(POLLIN), revents: 0)
-      let milliseconds = Int32(clamping: remaining.components.seconds * 1000 + 1)
-      let ready = poll(&descriptor, 1, min(milliseconds, 1000))
-      guard ready > 0 else { continue }
-      var chunk = [UInt8](repeating: 0, count: 65536)
-      let count = read(child.output, &chunk, chunk.count)
-      if count > 0 {
-        buffer += chunk[..<count]
-      } else if count == 0 || (errno != EINTR && errno != EAGAIN) {
+      switch reader.next(deadline: deadline) {
+      case .frame(let payload):
+        if let message = try? WorkerMessage(payload: payload) { return .message(message) }
+      case .timedOut:
+        return .timedOut
+      case .endOfFile, .malformed:
         let status = waitForExit()
         return .exited(signal: status.signal, status: status.status)
       }
@@ -109,12 +97,6 @@ final class WorkerProcess: @unchecked Sendable {
     return status
   }
 
-  private func takeLine() -> [UInt8]? {
-    guard let newline = buffer.firstIndex(of: UInt8(ascii: "\n")) else { return nil }
-    let line = Array(buffer[..<newline])
-    buffer.removeSubrange(...newline)
-    return line
-  }
 }
 
 /// Bytes appended by one thread and taken by another.

@@ -1,0 +1,212 @@
+// How each worker message and its parts are written as tokens (see `WireWriter`), and read back.
+
+extension CellOptions {
+  func write(to writer: inout WireWriter) {
+    writer.write(expectation.rawValue)
+    writer.write(timeout)
+    writer.write(seed.map(String.init) ?? "")
+    writer.write(hidesCode)
+    writer.write(timeline.map { $0 ? "true" : "false" } ?? "")
+  }
+
+  init(reading reader: inout WireReader) throws(WireError) {
+    self.init()
+    guard let expectation = Expectation(rawValue: try reader.string()) else { throw WireError() }
+    self.expectation = expectation
+    timeout = try reader.duration()
+    let seed = try reader.string()
+    self.seed = seed.isEmpty ? nil : UInt64(seed)
+    hidesCode = try reader.bool()
+    let timeline = try reader.string()
+    self.timeline = timeline.isEmpty ? nil : timeline == "true"
+  }
+}
+
+extension CellRequest {
+  /// The request as one frame.
+  var frame: [UInt8] {
+    var writer = WireWriter()
+    writer.write(cellID)
+    options.write(to: &writer)
+    writer.write(clock.rawValue)
+    writer.write(String(wallClockLimitSeconds))
+    writer.write(recordsTimeline)
+    writer.write(outputLimit)
+    return writer.frame
+  }
+
+  /// Reads a request from a frame's payload.
+  init(payload: ArraySlice<UInt8>) throws(WireError) {
+    var reader = WireReader(payload)
+    cellID = try reader.string()
+    options = try CellOptions(reading: &reader)
+    guard let clock = ClockMode(rawValue: try reader.string()),
+      let limit = Double(try reader.string())
+    else { throw WireError() }
+    self.clock = clock
+    wallClockLimitSeconds = limit
+    recordsTimeline = try reader.bool()
+    outputLimit = try reader.int()
+  }
+}
+
+extension CellRun.Ending {
+  func write(to writer: inout WireWriter) {
+    switch self {
+    case .returned:
+      writer.write("returned")
+    case .threw(let type, let description):
+      writer.write("threw")
+      writer.write(type)
+      writer.write(description)
+    case .stalled(let time, let suspended):
+      writer.write("stalled")
+      writer.write(time)
+      writer.write(suspended.count)
+      for name in suspended { writer.write(name) }
+    case .timedOut(let limit, let suspended):
+      writer.write("timedOut")
+      writer.write(limit)
+      writer.write(suspended.count)
+      for name in suspended { writer.write(name) }
+    case .exceededWallClock(let seconds):
+      writer.write("exceededWallClock")
+      writer.write(String(seconds))
+    case .crashed(let signal, let message):
+      writer.write("crashed")
+      writer.write(Int(signal))
+      writer.write(message)
+    }
+  }
+
+  init(reading reader: inout WireReader) throws(WireError) {
+    switch try reader.string() {
+    case "returned":
+      self = .returned
+    case "threw":
+      self = .threw(type: try reader.string(), description: try reader.string())
+    case "stalled":
+      self = .stalled(at: try reader.duration(), suspended: try reader.strings())
+    case "timedOut":
+      self = .timedOut(limit: try reader.duration(), suspended: try reader.strings())
+    case "exceededWallClock":
+      guard let seconds = Double(try reader.string()) else { throw WireError() }
+      self = .exceededWallClock(seconds: seconds)
+    case "crashed":
+      guard let signal = Int32(exactly: try reader.int()) else { throw WireError() }
+      self = .crashed(signal: signal, message: try reader.string())
+    default:
+      throw WireError()
+    }
+  }
+}
+
+extension TaskTimeline {
+  func write(to writer: inout WireWriter) {
+    writer.write(duration)
+    writer.write(lanes.count)
+    for lane in lanes {
+      writer.write(lane.name)
+      writer.write(lane.created)
+      writer.write(lane.ended)
+      writer.write(lane.finished)
+      writer.write(lane.cancelled != nil)
+      if let cancelled = lane.cancelled { writer.write(cancelled) }
+      writer.write(lane.runs.count)
+      for run in lane.runs { writer.write(run) }
+      writer.write(lane.sleeps.count)
+      for sleep in lane.sleeps {
+        writer.write(sleep.start)
+        writer.write(sleep.end)
+        writer.write(sleep.wasCancelled)
+      }
+    }
+  }
+
+  init(reading reader: inout WireReader) throws(WireError) {
+    let duration = try reader.duration()
+    let lanes = try reader.array { (reader: inout WireReader) throws(WireError) in
+      Lane(
+        name: try reader.string(), created: try reader.duration(), ended: try reader.duration(),
+        finished: try reader.bool(), cancelled: try reader.bool() ? try reader.duration() : nil,
+        runs: try reader.durations(),
+        sleeps: try reader.array { (reader: inout WireReader) throws(WireError) in
+          Sleep(
+            start: try reader.duration(), end: try reader.duration(),
+            wasCancelled: try reader.bool())
+        })
+    }
+    self.init(lanes: lanes, duration: duration)
+  }
+}
+
+extension CellRun {
+  func write(to writer: inout WireWriter) {
+    writer.write(cellID)
+    writer.write(output)
+    ending.write(to: &writer)
+    writer.write(simulatedTime)
+    writer.write(timeline != nil)
+    timeline?.write(to: &writer)
+  }
+
+  init(reading reader: inout WireReader) throws(WireError) {
+    self.init(
+      cellID: try reader.string(), output: try reader.string(),
+      ending: try Ending(reading: &reader), simulatedTime: try reader.duration(),
+      timeline: try reader.bool() ? try TaskTimeline(reading: &reader) : nil)
+  }
+}
+
+extension WorkerMessage {
+  /// The message as one frame.
+  var frame: [UInt8] {
+    var writer = WireWriter()
+    switch self {
+    case .output(let text):
+      writer.write("output")
+      writer.write(text)
+    case .finished(let run, let late):
+      writer.write("finished")
+      writer.write(run != nil)
+      run?.write(to: &writer)
+      Self.write(late, to: &writer)
+    case .closing(let late):
+      writer.write("closing")
+      Self.write(late, to: &writer)
+    }
+    return writer.frame
+  }
+
+  /// Reads a message from a frame's payload.
+  init(payload: ArraySlice<UInt8>) throws(WireError) {
+    var reader = WireReader(payload)
+    switch try reader.string() {
+    case "output":
+      self = .output(try reader.string())
+    case "finished":
+      let run = try reader.bool() ? try CellRun(reading: &reader) : nil
+      self = .finished(run: run, lateOutput: try Self.readLate(&reader))
+    case "closing":
+      self = .closing(lateOutput: try Self.readLate(&reader))
+    default:
+      throw WireError()
+    }
+  }
+
+  private static func write(_ late: [LateOutputLog.Entry], to writer: inout WireWriter) {
+    writer.write(late.count)
+    for entry in late {
+      writer.write(entry.cellID)
+      writer.write(entry.text)
+    }
+  }
+
+  private static func readLate(
+    _ reader: inout WireReader
+  ) throws(WireError) -> [LateOutputLog.Entry] {
+    try reader.array { (reader: inout WireReader) throws(WireError) in
+      LateOutputLog.Entry(cellID: try reader.string(), text: try reader.string())
+    }
+  }
+}
