@@ -5,8 +5,8 @@ import Synchronization
 /// this process, writes `WorkerMessage` lines. The protocol uses a private copy of stdout; the
 /// real stdout is pointed at stderr, so stray writes by a cell cannot corrupt it.
 public enum CellWorkerServer {
-  /// How long the worker waits, when told to stop, for escaped tasks to print.
-  static let lateOutputGraceMicroseconds: UInt32 = 100_000
+  /// How long the worker waits at most, when told to stop, for escaped tasks to print.
+  static let lateOutputGrace: Duration = .milliseconds(200)
 
   /// Serves requests until stdin closes; returns the exit status.
   public static func serve(registry: ExampleRegistry) -> Int32 {
@@ -28,8 +28,10 @@ public enum CellWorkerServer {
       }
       channel.send(.finished(run: run, lateOutput: LateOutputLog.shared.drain()))
     }
-    // Give tasks that escaped their cell a moment to print, so their output is reported.
-    if EscapedTasks.wereSeen { usleep(lateOutputGraceMicroseconds) }
+    // Tasks that escaped their cell keep its context alive: give them a moment to print, so
+    // that their output is reported.
+    let deadline = ContinuousClock.now + lateOutputGrace
+    while CellContext.liveCount > 0, ContinuousClock.now < deadline { usleep(1000) }
     channel.send(.closing(lateOutput: LateOutputLog.shared.drain()))
     return 0
   }

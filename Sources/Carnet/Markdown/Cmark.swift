@@ -82,16 +82,30 @@ enum Cmark {
     }
   }
 
+  /// Walks the block tree only (containers' children, never the inlines inside paragraphs and
+  /// headings, which are most of the nodes), with an explicit stack for deep nesting.
   private static func copy(_ root: OpaquePointer) -> CmarkDocument {
     var document = CmarkDocument(codeBlocks: [], blockStartLines: [])
-    guard let iterator = cmark_iter_new(root) else { return document }
-    defer { cmark_iter_free(iterator) }
-    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+    var pending: [OpaquePointer] = []
+    var child = cmark_node_first_child(root)
+    while true {
+      guard let node = child else {
+        guard let next = pending.popLast() else { break }
+        child = next
+        continue
+      }
       let type = cmark_node_get_type(node)
-      guard isBlock(type), type != CMARK_NODE_DOCUMENT else { continue }
       document.blockStartLines.insert(Int(cmark_node_get_start_line(node)))
       if type == CMARK_NODE_CODE_BLOCK { document.codeBlocks.append(codeBlock(node)) }
+      let isContainer =
+        type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM
+        || type == CMARK_NODE_CUSTOM_BLOCK
+      if isContainer, let first = cmark_node_first_child(node) {
+        if let next = cmark_node_next(node) { pending.append(next) }
+        child = first
+      } else {
+        child = cmark_node_next(node)
+      }
     }
     return document
   }

@@ -13,12 +13,23 @@ public final class CellContext: Sendable {
   public let transcript: Transcript
   private let generator: Mutex<SeededGenerator>
 
+  private static let liveContexts = Atomic<Int>(0)
+
   /// Creates a context.
   public init(loop: EventLoop, transcript: Transcript, generator: SeededGenerator) {
     self.loop = loop
     self.transcript = transcript
     self.generator = Mutex(generator)
+    Self.liveContexts.add(1, ordering: .relaxed)
   }
+
+  deinit {
+    Self.liveContexts.subtract(1, ordering: .relaxed)
+  }
+
+  /// How many cell contexts are still alive. Once its cell has ended, a context is only kept
+  /// alive by tasks that escaped the cell (they inherited it), which may still print.
+  public static var liveCount: Int { liveContexts.load(ordering: .relaxed) }
 
   /// Writes printed text to the cell's transcript (and names the running task in the timeline).
   public func write(_ text: String) {

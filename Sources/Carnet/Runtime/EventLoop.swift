@@ -29,7 +29,6 @@ public final class EventLoop: TaskExecutor, Sendable {
     var cancelledBeforeSleeping: Set<UInt64> = []
     var isClosed = false
     var recorder: TimelineRecorder?
-    var drivingThread: pthread_t?
   }
 
   private let state = Mutex(State())
@@ -74,8 +73,6 @@ public final class EventLoop: TaskExecutor, Sendable {
       try await withUnsafeThrowingContinuation {
         (continuation: UnsafeContinuation<Void, any Error>) in
         let refused = state.withLock { state -> Bool in
-          let offLoop = state.drivingThread.map { pthread_equal($0, pthread_self()) == 0 } ?? true
-          if state.isClosed || offLoop { EscapedTasks.noteEscapedTask() }
           if state.isClosed || state.cancelledBeforeSleeping.contains(token) { return true }
           let deadline = state.now + max(duration, .zero)
           state.timers.insert(deadline: deadline, token: token, continuation: continuation)
@@ -103,7 +100,6 @@ public final class EventLoop: TaskExecutor, Sendable {
     isFinished: () -> Bool, timeLimit: Duration, wallClockLimit: Duration
   ) -> Stop {
     let executor = asUnownedTaskExecutor()
-    state.withLock { $0.drivingThread = pthread_self() }
     var jobsSinceCheck = 0
     while true {
       while let job = nextReadyJob() {

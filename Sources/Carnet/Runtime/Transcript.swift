@@ -48,7 +48,6 @@ public final class Transcript: Sendable {
       return kept
     }
     guard let kept else {
-      EscapedTasks.noteEscapedTask()
       if !state.withLock({ $0.discardsLateWrites }) {
         LateOutputLog.shared.append(cellID: cellID, text: text)
       }
