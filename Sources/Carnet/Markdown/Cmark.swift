@@ -70,15 +70,17 @@ enum Cmark {
     }
   }
 
-  /// Calls `body` with a pointer to the bytes (followed by a NUL, so that it is never null)
-  /// and their count.
+  /// Calls `body` with a pointer to the bytes (never null, even for no bytes) and their count,
+  /// without copying them.
   private static func withCString<Result>(
     _ bytes: [UInt8], _ body: (UnsafePointer<CChar>, Int) -> Result
   ) -> Result {
-    let terminated = bytes.map { CChar(bitPattern: $0) } + [0]
-    return terminated.withUnsafeBufferPointer { buffer in
-      guard let base = buffer.baseAddress else { preconditionFailure("non-empty buffer") }
-      return body(base, bytes.count)
+    guard !bytes.isEmpty else { return "".withCString { body($0, 0) } }
+    return bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        guard let base = chars.baseAddress else { preconditionFailure("non-empty buffer") }
+        return body(base, bytes.count)
+      }
     }
   }
 

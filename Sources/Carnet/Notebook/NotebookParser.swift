@@ -12,13 +12,14 @@ public enum NotebookParser {
           path: path, line: lines.lineNumber(ofOffset: offset),
           message: "binary file (NUL byte at offset \(offset))"))
     }
-    if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
+    // The standard library validates fast; the byte-by-byte search only runs on bad input.
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      let offset = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
       throw InputError(
         Diagnostic(
           path: path, line: lines.lineNumber(ofOffset: offset),
           message: "not valid UTF-8 (first bad byte at offset \(offset))"))
     }
-    let text = String(decoding: bytes, as: UTF8.self)
     return Notebook(
       path: path, name: name(ofPath: path), text: text, cells: try cells(in: lines, path: path))
   }
