@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try lessons.loadLessons()
-    let runner = runOptions.runner()
+    let runner = runOptions.runner(formats: lessons.formats)
     var differs = false
     for lesson in loaded {
       for (cell, example) in zip(lesson.notebook.cells, lesson.examples) {

@@ -62,10 +62,11 @@ struct RunOptions: ParsableArguments {
 
   /// A notebook runner configured by these options: cells run in a child process of this
   /// executable, unless `--in-process`.
-  func runner() -> NotebookRunner {
+  func runner(formats: [OutputFormat]) -> NotebookRunner {
     var settings = CellRunner(
       clock: realTime ? .real : .virtual,
-      wallClockLimit: .milliseconds(Int64(wallClockLimit * 1000)))
+      wallClockLimit: .milliseconds(Int64(wallClockLimit * 1000)),
+      recordsTimelines: formats.contains(.html))
     settings.outputLimit = maxOutput
     guard !inProcess, let executable = Bundle.main.executableURL else {
       return NotebookRunner(registry: LessonCatalog.registry, cellRunner: settings)

@@ -23,7 +23,7 @@ struct RenderCommand: ParsableCommand {
 
   func run() throws {
     let loaded = try lessons.loadLessons()
-    let runner = runOptions.runner()
+    let runner = runOptions.runner(formats: lessons.formats)
     do {
       try FileManager.default.createDirectory(
         atPath: lessons.output, withIntermediateDirectories: true)

@@ -7,7 +7,8 @@ public struct CellRunner: Sendable {
   public var clock: ClockMode
   /// Real time a cell may take before it is abandoned (a guard against endless loops).
   public var wallClockLimit: Duration
-  /// Whether cells record a `TaskTimeline` (cells with `timeline=false` never do).
+  /// Whether cells record a `TaskTimeline` (needed by HTML output); a cell's `timeline=true`
+  /// or `timeline=false` overrides it.
   public var recordsTimelines: Bool
   /// The most bytes of output kept per cell; the rest is dropped with a note.
   public var outputLimit: Int = Transcript.defaultLimit
@@ -26,8 +27,21 @@ public struct CellRunner: Sendable {
 
   /// Runs `example` with the cell's options and returns its output and ending.
   public func run(_ example: Example, cellID: String, options: CellOptions) -> CellRun {
-    let loop = EventLoop(
-      mode: clock, recordsTimeline: recordsTimelines && options.timeline != false)
+    let run = run(
+      example, cellID: cellID, options: options,
+      recordsTimeline: options.timeline ?? recordsTimelines)
+    guard case .stalled = run.ending, run.timeline == nil else { return run }
+    // Naming the tasks of a stall needs the timeline's bookkeeping: run the cell again with it
+    // (the run is deterministic, so it stalls the same way), and drop the timeline.
+    var named = self.run(example, cellID: cellID, options: options, recordsTimeline: true)
+    named.timeline = nil
+    return named
+  }
+
+  private func run(
+    _ example: Example, cellID: String, options: CellOptions, recordsTimeline: Bool
+  ) -> CellRun {
+    let loop = EventLoop(mode: clock, recordsTimeline: recordsTimeline)
     let transcript = Transcript(cellID: cellID, limit: outputLimit, observer: outputObserver)
     let generator =
       options.seed.map { SeededGenerator(seed: $0) } ?? SeededGenerator(cellID: cellID)

@@ -22,7 +22,6 @@ public final class EventLoop: TaskExecutor, Sendable {
 
   fileprivate struct State: ~Copyable {
     var ready: [UnownedJob] = []
-    var readyHead = 0
     var timers = TimerQueue()
     var now: Duration = .zero
     var nextToken: UInt64 = 0
@@ -101,13 +100,18 @@ public final class EventLoop: TaskExecutor, Sendable {
   ) -> Stop {
     let executor = asUnownedTaskExecutor()
     var jobsSinceCheck = 0
+    var batch: [UnownedJob] = []
     while true {
-      while let job = nextReadyJob() {
-        job.runSynchronously(on: executor)
-        jobsSinceCheck += 1
-        if jobsSinceCheck >= 4096 {
-          jobsSinceCheck = 0
-          if start.duration(to: .now) > wallClockLimit { return .exceededWallClock }
+      // One lock per batch of ready jobs; jobs they enqueue form the next batch (FIFO).
+      while takeReadyJobs(into: &batch) {
+        for job in batch {
+          if recordsTimeline { noteJobWillRun(job) }
+          job.runSynchronously(on: executor)
+          jobsSinceCheck += 1
+          if jobsSinceCheck >= 4096 {
+            jobsSinceCheck = 0
+            if start.duration(to: .now) > wallClockLimit { return .exceededWallClock }
+          }
         }
       }
       if isFinished() { return .finished }
@@ -172,21 +176,16 @@ public final class EventLoop: TaskExecutor, Sendable {
     case pastLimit
   }
 
-  private func nextReadyJob() -> UnownedJob? {
+  /// Moves every ready job into `batch`, in order; false when none is ready.
+  private func takeReadyJobs(into batch: inout [UnownedJob]) -> Bool {
+    batch.removeAll(keepingCapacity: true)
+    state.withLock { swap(&$0.ready, &batch) }
+    return !batch.isEmpty
+  }
+
+  private func noteJobWillRun(_ job: UnownedJob) {
     state.withLock { state in
-      guard state.readyHead < state.ready.count else {
-        if !state.ready.isEmpty {
-          state.ready.removeAll(keepingCapacity: true)
-          state.readyHead = 0
-        }
-        return nil
-      }
-      let job = state.ready[state.readyHead]
-      state.readyHead += 1
-      if state.recorder != nil {
-        state.recorder?.jobWillRun(jobDescription: job.description, at: state.now)
-      }
-      return job
+      state.recorder?.jobWillRun(jobDescription: job.description, at: state.now)
     }
   }
 
@@ -214,12 +213,12 @@ public final class EventLoop: TaskExecutor, Sendable {
     let waitSeconds = (deadline - start.duration(to: .now)).secondsAsDouble
     if waitSeconds > 0 {
       wake.lock()
-      let hasJob = state.withLock { $0.readyHead < $0.ready.count }
+      let hasJob = state.withLock { !$0.ready.isEmpty }
       if !hasJob { _ = wake.wait(until: Date(timeIntervalSinceNow: waitSeconds)) }
       wake.unlock()
     }
     return state.withLock { state in
-      if state.readyHead < state.ready.count { return .jobArrived }
+      if !state.ready.isEmpty { return .jobArrived }
       state.now = max(state.now, start.duration(to: .now))
       return .resumed(state.popDueSleepers(upTo: state.now))
     }

@@ -118,6 +118,23 @@ private typealias Cell = CellTestSupport
         == "stalled at 0.0s: no task can run and none is sleeping; suspended: main, consommateur")
   }
 
+  @Test func aStallNamesItsTasksEvenWithoutATimeline() {
+    let runner = CellRunner(recordsTimelines: false)
+    let example = Example("stuck") {
+      await withTaskGroup(of: Void.self) { group in
+        group.addTask(name: "lecteur") {
+          Cell.say("attend")
+          let (stream, _) = AsyncStream.makeStream(of: Int.self)
+          for await _ in stream {}
+        }
+      }
+    }
+    let run = runner.run(example, cellID: "stuck", options: CellOptions())
+    #expect(run.ending == .stalled(at: .zero, suspended: ["main", "lecteur"]))
+    #expect(run.output == "attend\n")
+    #expect(run.timeline == nil)
+  }
+
   @Test func aCellPastItsSimulatedTimeoutIsCancelled() {
     let run = Cell.run(timeout: .seconds(10)) {
       for step in 1... {
