@@ -1,0 +1,108 @@
+import Carnet
+import Foundation
+
+/// The examples the benchmark registers: trivial cells for generated books, and the "many
+/// tasks" cell, parameterized by the number of tasks and the shape of the code.
+enum BenchExamples {
+  /// The cell IDs a generated book uses, in turn.
+  static let bookIDs = ["book-hello", "book-sleep", "book-pair"]
+
+  /// The trivial examples of generated books.
+  static let book: [Example] = [
+    Example("book-hello") {
+      print("Bonjour depuis une cellule Carnet !")
+    },
+
+    Example("book-sleep") {
+      try await Task.sleep(for: .milliseconds(500))
+      print("réveillé après 0,5 s")
+    },
+
+    Example("book-pair") {
+      func attendre(_ nom: String, secondes: Double) async throws -> String {
+        try await Task.sleep(for: .seconds(secondes))
+        return nom
+      }
+      async let a = attendre("a", secondes: 1)
+      async let b = attendre("b", secondes: 0.5)
+      print(try await [a, b])
+    },
+  ]
+
+  /// Every example of the benchmark.
+  static let registry = ExampleRegistry(book)
+
+  /// How the "many tasks" cell is written.
+  enum Shape: String, CaseIterable {
+    /// `withTaskGroup`: N children, each sleeping a pseudo-random duration (the scenario).
+    case group
+    /// `withDiscardingTaskGroup`: the same with a discarding group.
+    case discarding
+    /// A group of groups of about ∛(2N) children each: bounds how many siblings a sleeping
+    /// child has, so the runtime's linear scan of a group's children stays short (see
+    /// `ANALYSIS.md`); the same tasks, the same durations.
+    case chunked
+    /// `withTaskGroup`: N children that only yield (no sleep), for comparison.
+    case yield
+  }
+
+  /// The "many tasks" example: `count` tasks in a task group, each sleeping a pseudo-random
+  /// number of milliseconds in 0...10,000 drawn from a fixed LCG, so every run (and the Python
+  /// versions in `python/`) sleeps the same durations.
+  static func manyTasks(_ count: Int, shape: Shape) -> Example {
+    Example("many-tasks") {
+      var random = LCG()
+      switch shape {
+      case .group:
+        await withTaskGroup(of: Void.self) { group in
+          for _ in 0..<count {
+            let milliseconds = random.nextMilliseconds()
+            group.addTask { try? await Task.sleep(for: .milliseconds(milliseconds)) }
+          }
+        }
+      case .discarding:
+        await withDiscardingTaskGroup { group in
+          for _ in 0..<count {
+            let milliseconds = random.nextMilliseconds()
+            group.addTask { try? await Task.sleep(for: .milliseconds(milliseconds)) }
+          }
+        }
+      case .chunked:
+        // Inner scans cost about N·c/4 and outer ones (N/c)²/4: c = ∛(2N) balances them.
+        let chunk = max(16, Int(cbrt(2 * Double(count)).rounded()))
+        await withTaskGroup(of: Void.self) { outer in
+          for start in stride(from: 0, to: count, by: chunk) {
+            let durations = (start..<min(start + chunk, count)).map { _ in
+              random.nextMilliseconds()
+            }
+            outer.addTask {
+              await withTaskGroup(of: Void.self) { group in
+                for milliseconds in durations {
+                  group.addTask { try? await Task.sleep(for: .milliseconds(milliseconds)) }
+                }
+              }
+            }
+          }
+        }
+      case .yield:
+        await withTaskGroup(of: Void.self) { group in
+          for _ in 0..<count {
+            group.addTask { await Task.yield() }
+          }
+        }
+      }
+      print("\(count) tâches terminées")
+    }
+  }
+}
+
+/// A 64-bit linear congruential generator (Knuth's MMIX constants); `python/lcg.py` is the same.
+struct LCG {
+  private var state: UInt64 = 42
+
+  /// The next duration, in milliseconds, in 0...10,000.
+  mutating func nextMilliseconds() -> Int64 {
+    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+    return Int64((state >> 33) % 10_001)
+  }
+}

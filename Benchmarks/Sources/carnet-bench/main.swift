@@ -1,0 +1,206 @@
+import Carnet
+import Foundation
+
+// carnet-bench: what Benchmarks/run.sh times besides the real `carnet` binary.
+//
+//   carnet-bench generate-book --bytes N --output FILE [--id CELL-ID]
+//   carnet-bench render [--phases] [--format md|html|both] [--in-process] [--no-timeline]
+//                       [--output DIR] FILE...
+//   carnet-bench tasks N [--shape group|discarding|chunked|yield] [--no-timeline]
+//                        [--worker | --prototype]
+//   carnet-bench worker [--tasks N --shape SHAPE]   (the cell worker process, internal)
+
+let usage = """
+  usage: carnet-bench generate-book --bytes N --output FILE [--id CELL-ID]
+         carnet-bench render [--phases] [--format md|html|both] [--in-process] [--no-timeline]
+                             [--output DIR] FILE...
+         carnet-bench tasks N [--shape group|discarding|chunked|yield] [--no-timeline]
+                              [--worker | --prototype]
+  """
+
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data("carnet-bench: \(message)\n".utf8))
+  exit(64)
+}
+
+func seconds(_ duration: Duration) -> Double {
+  let (whole, attoseconds) = duration.components
+  return Double(whole) + Double(attoseconds) / 1e18
+}
+
+/// Parses `--name value` options and flags; the rest are positional arguments.
+struct Arguments {
+  var options: [String: String] = [:]
+  var flags: Set<String> = []
+  var positional: [String] = []
+
+  init(_ arguments: ArraySlice<String>, valued: Set<String>) {
+    var iterator = arguments.makeIterator()
+    while let argument = iterator.next() {
+      if valued.contains(argument) {
+        guard let value = iterator.next() else { fail("\(argument) needs a value") }
+        options[argument] = value
+      } else if argument.hasPrefix("--") {
+        flags.insert(argument)
+      } else {
+        positional.append(argument)
+      }
+    }
+  }
+}
+
+/// `generate-book`: writes a book of about `--bytes` bytes.
+func generateBook(_ arguments: Arguments) throws {
+  guard let bytes = arguments.options["--bytes"].flatMap({ Int($0) }), bytes > 0,
+    let output = arguments.options["--output"]
+  else { fail(usage) }
+  let book = BookGenerator.book(bytes: bytes, cellID: arguments.options["--id"])
+  try AtomicFile.write(book, to: output)
+}
+
+/// A runner like `RunOptions.runner()` of the `carnet` command: cells run in a child process
+/// (`carnet-bench worker ARGUMENTS`, serving `registry`), or in this process with `inProcess`.
+func cellRunner(
+  inProcess: Bool, settings: CellRunner, workerArguments: [String] = []
+) -> any CellRunning {
+  guard !inProcess, let executable = Bundle.main.executableURL else { return settings }
+  return ProcessCellRunner(
+    executable: executable, arguments: ["worker"] + workerArguments, settings: settings)
+}
+
+/// `render`: what `carnet render FILE --output DIR [--format md|html|both] [--in-process]` does,
+/// with the benchmark's examples (`RenderCommand.run` and `RunOptions.runner(formats:)` in the
+/// main package): load, run every cell (in a worker process unless `--in-process`, recording
+/// task timelines when HTML is written, or never with `--no-timeline`), render every format
+/// (default both, as `carnet render`), write each file atomically. With `--phases`, prints the
+/// time of each phase as one JSON line on standard error.
+func render(_ arguments: Arguments) throws -> Int32 {
+  let output = arguments.options["--output"] ?? "Output"
+  let paths = arguments.positional
+  guard !paths.isEmpty else { fail(usage) }
+  let formats: [OutputFormat]
+  switch arguments.options["--format"] ?? "both" {
+  case "md": formats = [.markdown]
+  case "html": formats = [.html]
+  case "both": formats = [.markdown, .html]
+  default: fail(usage)
+  }
+  let clock = ContinuousClock()
+  let start = clock.now
+  let lessons: [Lesson]
+  do {
+    lessons = try LessonLoader(registry: BenchExamples.registry, outputDirectory: output)
+      .load(paths: paths)
+  } catch {
+    for diagnostic in error.diagnostics {
+      FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+    }
+    return 2
+  }
+  let loaded = clock.now
+  try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
+  let settings = CellRunner(
+    clock: .virtual, wallClockLimit: .seconds(10),
+    recordsTimelines: formats.contains(.html) && !arguments.flags.contains("--no-timeline"))
+  let runner = NotebookRunner(
+    registry: BenchExamples.registry,
+    cellRunner: cellRunner(
+      inProcess: arguments.flags.contains("--in-process"), settings: settings))
+  var runTime = Duration.zero
+  var renderTime = Duration.zero
+  var writeTime = Duration.zero
+  var failed = false
+  for lesson in lessons {
+    let t0 = clock.now
+    let result = runner.run(lesson.notebook, examples: lesson.examples)
+    let t1 = clock.now
+    let files = result.renderedFiles(for: lesson, formats: formats)
+    let t2 = clock.now
+    if result.failures.isEmpty {
+      for file in files { try AtomicFile.write(file.text, to: file.path) }
+    } else {
+      failed = true
+      for diagnostic in result.failures {
+        FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
+      }
+    }
+    let t3 = clock.now
+    runTime += t1 - t0
+    renderTime += t2 - t1
+    writeTime += t3 - t2
+  }
+  if arguments.flags.contains("--phases") {
+    let cells = lessons.reduce(0) { $0 + $1.notebook.cells.count }
+    let line = String(
+      format: #"{"load": %.6f, "run": %.6f, "render": %.6f, "write": %.6f, "cells": %d}"#,
+      seconds(loaded - start), seconds(runTime), seconds(renderTime), seconds(writeTime), cells)
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+  return failed ? 1 : 0
+}
+
+/// `tasks N`: runs the "many tasks" cell once, as `carnet render` runs a cell (on a fresh
+/// event loop, recording its timeline unless `--no-timeline`), in this process (or in a worker
+/// process with `--worker`, as `carnet render` does; or on the prototype loop), and prints one
+/// JSON line.
+func tasks(_ arguments: Arguments) -> Int32 {
+  guard let count = arguments.positional.first.flatMap({ Int($0) }), count >= 0 else {
+    fail(usage)
+  }
+  let shapeName = arguments.options["--shape"] ?? "group"
+  guard let shape = BenchExamples.Shape(rawValue: shapeName) else { fail(usage) }
+  let runner = CellRunner(
+    clock: .virtual, wallClockLimit: .seconds(3600),
+    recordsTimelines: !arguments.flags.contains("--no-timeline"))
+  let example = BenchExamples.manyTasks(count, shape: shape)
+  let clock = ContinuousClock()
+  let start = clock.now
+  let ok: Bool
+  let simulated: Duration
+  if arguments.flags.contains("--prototype") {
+    (ok, simulated) = PrototypeRunner.run(example.body)
+  } else {
+    let running = cellRunner(
+      inProcess: !arguments.flags.contains("--worker"), settings: runner,
+      workerArguments: ["--tasks", String(count), "--shape", shapeName])
+    let run = running.run(example, cellID: example.id, options: CellOptions())
+    (ok, simulated) = (run.ending == .returned, run.simulatedTime)
+    if !ok { FileHandle.standardError.write(Data("cell ended: \(run.ending)\n".utf8)) }
+  }
+  let elapsed = clock.now - start
+  let line =
+    #"{"tasks": \#(count), "shape": "\#(shapeName)", "#
+    + String(format: #""seconds": %.6f, "simulated": %.3f, "#, seconds(elapsed), seconds(simulated))
+    + #""ok": \#(ok)}"#
+  print(line)
+  return ok ? 0 : 1
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count >= 2 else { fail(usage) }
+let rest = arguments.dropFirst(2)
+let valued: Set<String> = ["--bytes", "--output", "--shape", "--id", "--tasks", "--format"]
+do {
+  switch arguments[1] {
+  case "generate-book":
+    try generateBook(Arguments(rest, valued: valued))
+  case "render":
+    exit(try render(Arguments(rest, valued: valued)))
+  case "tasks":
+    exit(tasks(Arguments(rest, valued: valued)))
+  case "worker":
+    let options = Arguments(rest, valued: valued)
+    var examples = BenchExamples.book
+    if let count = options.options["--tasks"].flatMap({ Int($0) }),
+      let shape = BenchExamples.Shape(rawValue: options.options["--shape"] ?? "group")
+    {
+      examples.append(BenchExamples.manyTasks(count, shape: shape))
+    }
+    exit(CellWorkerServer.serve(registry: ExampleRegistry(examples)))
+  default:
+    fail(usage)
+  }
+} catch {
+  FileHandle.standardError.write(Data("carnet-bench: \(error)\n".utf8))
+  exit(1)
+}
