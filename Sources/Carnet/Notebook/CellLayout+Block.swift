@@ -11,9 +11,19 @@ extension CellLayout {
     self.init(
       blockStart: openingLine.start,
       blockEnd: closingLine.end,
-      openingPrefix: String(decoding: opening, as: UTF8.self),
-      closingPrefix: String(decoding: closingText, as: UTF8.self),
-      lineEnding: String(decoding: lineEnding, as: UTF8.self),
+      openingPrefix: Self.text(opening),
+      closingPrefix: Self.text(closingText),
+      lineEnding: Self.text(lineEnding),
       closingFenceAtEndOfFile: ending.isEmpty)
+  }
+
+  /// The bytes as a string, without decoding the common cases (no prefix, `\n`, `\r\n`).
+  private static func text(_ bytes: ArraySlice<UInt8>) -> String {
+    switch bytes.count {
+    case 0: return ""
+    case 1 where bytes.first == UInt8(ascii: "\n"): return "\n"
+    case 2 where bytes.elementsEqual([UInt8(ascii: "\r"), UInt8(ascii: "\n")]): return "\r\n"
+    default: return String(decoding: bytes, as: UTF8.self)
+    }
   }
 }

@@ -14,6 +14,7 @@ struct CellTag: Hashable, Sendable {
   /// later word contains `=`. Otherwise the block is an attempted cell, and every later word
   /// must be a known `key=value` option, with `cell=ID` exactly once.
   static func parse(_ info: String) throws(CellTagError) -> CellTag? {
+    guard info.utf8.starts(with: "swift".utf8) else { return nil }  // most blocks: no split
     let words = info.utf8.split(whereSeparator: isASCIIWhitespace).map { Substring($0) }
     guard words.first == "swift" else { return nil }
     let options = words.dropFirst()
