@@ -66,7 +66,7 @@ public struct CellRunner: Sendable {
     case .stalled:
       let time = loop.now
       transcript.sealDiscardingLaterWrites()
-      let suspended = Self.probeSuspendedTasks(loop: loop, task: task, isFinished: isFinished)
+      let suspended = probeSuspendedTasks(loop: loop, task: task, isFinished: isFinished)
       ending = .stalled(at: time, suspended: suspended)
     case .reachedTimeLimit:
       loop.setTime(options.timeout)
@@ -91,13 +91,14 @@ public struct CellRunner: Sendable {
   /// After a stall, cancels the cell's task and runs what wakes up, without moving the clock:
   /// the tasks that run were the suspended ones (those waiting where cancellation reaches them,
   /// such as a stream or a sleep). Returns their names, the cell's main task first.
-  private static func probeSuspendedTasks(
+  private func probeSuspendedTasks(
     loop: EventLoop, task: Task<Void, Never>, isFinished: () -> Bool
   ) -> [String] {
     guard loop.recordsTimeline else { return ["the cell's main task"] }
     loop.beginProbe()
     task.cancel()
-    _ = loop.drive(isFinished: isFinished, timeLimit: loop.now, wallClockLimit: .seconds(1))
+    // The wall-clock budget counts from the loop's start, like the cell's own.
+    _ = loop.drive(isFinished: isFinished, timeLimit: loop.now, wallClockLimit: wallClockLimit)
     let woken = loop.endProbe()
     return ["main"] + woken.filter { $0 != "main" }
   }
