@@ -65,7 +65,7 @@ struct RunOptions: ParsableArguments {
   func runner(formats: [OutputFormat]) -> NotebookRunner {
     var settings = CellRunner(
       clock: realTime ? .real : .virtual,
-      wallClockLimit: .milliseconds(Int64(wallClockLimit * 1000)),
+      wallClockLimit: .seconds(wallClockLimit),
       recordsTimelines: formats.contains(.html))
     settings.outputLimit = maxOutput
     guard !inProcess, let executable = Bundle.main.executableURL else {

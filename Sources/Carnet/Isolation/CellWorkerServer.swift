@@ -1,8 +1,8 @@
 import Foundation
 import Synchronization
 
-/// The child side of process isolation: reads `CellRequest` lines on stdin, runs each cell in
-/// this process, writes `WorkerMessage` lines. The protocol uses a private copy of stdout; the
+/// The child side of process isolation: reads `CellRequest` frames on stdin, runs each cell in
+/// this process, writes `WorkerMessage` frames. The protocol uses a private copy of stdout; the
 /// real stdout is pointed at stderr, so stray writes by a cell cannot corrupt it.
 public enum CellWorkerServer {
   /// How long the worker waits at most, when told to stop, for escaped tasks to print.
@@ -20,7 +20,7 @@ public enum CellWorkerServer {
       if let example = registry.example(id: request.cellID) {
         var runner = CellRunner(
           clock: request.clock,
-          wallClockLimit: .milliseconds(Int64(request.wallClockLimitSeconds * 1000)),
+          wallClockLimit: .seconds(request.wallClockLimitSeconds),
           recordsTimelines: request.recordsTimeline)
         runner.outputLimit = request.outputLimit
         runner.outputObserver = { text in channel.send(.output(text)) }
@@ -37,7 +37,7 @@ public enum CellWorkerServer {
   }
 }
 
-/// Writes `WorkerMessage`s as JSON lines to a file descriptor, one whole line per write.
+/// Writes `WorkerMessage`s as frames to a file descriptor, one whole frame per write.
 private final class MessageChannel: Sendable {
   private let handle: Mutex<FileHandle>
 

@@ -8,11 +8,7 @@ struct WireWriter {
   /// Appends one token.
   mutating func write(_ text: String) {
     var text = text
-    text.withUTF8 { token in
-      bytes += Array(String(token.count).utf8)
-      bytes.append(UInt8(ascii: ":"))
-      bytes += token
-    }
+    text.withUTF8 { Netstring.append($0, to: &bytes) }
   }
 
   /// Appends an integer token.
@@ -27,25 +23,46 @@ struct WireWriter {
   }
 
   /// The payload framed as one message.
-  var frame: [UInt8] { Array(String(bytes.count).utf8) + [UInt8(ascii: ":")] + bytes }
+  var frame: [UInt8] {
+    var frame: [UInt8] = []
+    Netstring.append(bytes, to: &frame)
+    return frame
+  }
 
   /// Splits the first complete frame off `buffer` (from `start`), returning its payload and
   /// where the next frame starts; nil while the frame is incomplete; throws on garbage.
   static func takeFrame(
     from buffer: [UInt8], at start: Int
   ) throws(WireError) -> (payload: ArraySlice<UInt8>, next: Int)? {
+    guard let content = try Netstring.content(in: buffer[...], at: start) else { return nil }
+    return (buffer[content], content.upperBound)
+  }
+}
+
+/// `LENGTH:BYTES`, the shape of both frames and tokens.
+enum Netstring {
+  /// Appends `content` as a netstring.
+  static func append(_ content: some Collection<UInt8>, to bytes: inout [UInt8]) {
+    bytes += Array(String(content.count).utf8)
+    bytes.append(UInt8(ascii: ":"))
+    bytes += content
+  }
+
+  /// The range of the content of the netstring starting at `start`; nil when `bytes` end
+  /// before it does; throws when its length is not decimal digits.
+  static func content(
+    in bytes: ArraySlice<UInt8>, at start: Int
+  ) throws(WireError) -> Range<Int>? {
     var index = start
     var length = 0
-    while index < buffer.count, buffer[index] != UInt8(ascii: ":") {
-      let digit = buffer[index] &- UInt8(ascii: "0")
+    while index < bytes.endIndex, bytes[index] != UInt8(ascii: ":") {
+      let digit = bytes[index] &- UInt8(ascii: "0")
       guard digit < 10, length < Int.max / 10 else { throw WireError() }
       length = length * 10 + Int(digit)
       index += 1
     }
-    guard index < buffer.count else { return nil }
-    let end = index + 1 + length
-    guard end <= buffer.count else { return nil }
-    return (buffer[(index + 1)..<end], end)
+    guard index < bytes.endIndex, length <= bytes.endIndex - (index + 1) else { return nil }
+    return (index + 1)..<(index + 1 + length)
   }
 }
 
@@ -65,17 +82,9 @@ struct WireReader {
 
   /// The next token as a string.
   mutating func string() throws(WireError) -> String {
-    var length = 0
-    while index < bytes.endIndex, bytes[index] != UInt8(ascii: ":") {
-      let digit = bytes[index] &- UInt8(ascii: "0")
-      guard digit < 10, length < Int.max / 10 else { throw WireError() }
-      length = length * 10 + Int(digit)
-      index += 1
-    }
-    let start = index + 1
-    guard index < bytes.endIndex, start + length <= bytes.endIndex else { throw WireError() }
-    index = start + length
-    return String(decoding: bytes[start..<index], as: UTF8.self)
+    guard let content = try Netstring.content(in: bytes, at: index) else { throw WireError() }
+    index = content.upperBound
+    return String(decoding: bytes[content], as: UTF8.self)
   }
 
   /// The next token as an integer.

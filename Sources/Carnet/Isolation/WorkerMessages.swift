@@ -1,5 +1,5 @@
-/// What the parent asks a cell worker process to run (one JSON line on the worker's stdin).
-public struct CellRequest: Codable, Sendable {
+/// What the parent asks a cell worker process to run (one frame on the worker's stdin).
+public struct CellRequest: Sendable {
   /// The cell (and example) ID.
   public var cellID: String
   /// The cell's options.
@@ -14,9 +14,9 @@ public struct CellRequest: Codable, Sendable {
   public var outputLimit: Int
 }
 
-/// One JSON line from a cell worker: output as the cell prints it (so that output before a
+/// One frame from a cell worker: output as the cell prints it (so that output before a
 /// crash is not lost), then the finished run with any late output of earlier cells.
-public enum WorkerMessage: Codable, Sendable {
+public enum WorkerMessage: Sendable {
   /// Text the running cell just printed.
   case output(String)
   /// The cell ended; `run` is nil when the worker does not know the ID.

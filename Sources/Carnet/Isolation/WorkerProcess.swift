@@ -49,7 +49,7 @@ final class WorkerProcess: @unchecked Sendable {
     child.closePipes()
   }
 
-  /// Sends one request line; false when the worker is gone.
+  /// Sends one request frame; false when the worker is gone.
   func send(_ request: CellRequest) -> Bool {
     child.write(request.frame)
   }

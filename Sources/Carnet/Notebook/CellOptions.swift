@@ -1,7 +1,7 @@
 /// The `key=value` options of a cell's info string, with their defaults.
-public struct CellOptions: Hashable, Sendable, Codable {
+public struct CellOptions: Hashable, Sendable {
   /// How a cell is expected to end (`expect=`).
-  public enum Expectation: String, Hashable, Sendable, CaseIterable, Codable {
+  public enum Expectation: String, Hashable, Sendable, CaseIterable {
     /// The cell returns normally (no `expect=` option).
     case success
     /// `expect=error`: the cell must throw; its error is shown.

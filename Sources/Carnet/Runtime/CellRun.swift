@@ -1,7 +1,7 @@
 /// What running one cell produced: its printed output, how it ended, and the simulated time it took.
-public struct CellRun: Hashable, Sendable, Codable {
+public struct CellRun: Hashable, Sendable {
   /// How a cell's execution ended.
-  public enum Ending: Hashable, Sendable, Codable {
+  public enum Ending: Hashable, Sendable {
     /// The example returned normally.
     case returned
     /// The example threw: the error's type and its description.

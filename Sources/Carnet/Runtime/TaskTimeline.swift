@@ -3,9 +3,9 @@
 ///
 /// Jobs take no simulated time, so a task "runs" at instants (`runs`); between its creation and
 /// its end it is otherwise sleeping (`sleeps`) or waiting (for a child, a stream, a continuation).
-public struct TaskTimeline: Hashable, Sendable, Codable {
+public struct TaskTimeline: Hashable, Sendable {
   /// A sleeping interval of one task.
-  public struct Sleep: Hashable, Sendable, Codable {
+  public struct Sleep: Hashable, Sendable {
     /// When the task started sleeping.
     public var start: Duration
     /// When it woke up (its deadline, or the moment it was cancelled).
@@ -22,7 +22,7 @@ public struct TaskTimeline: Hashable, Sendable, Codable {
   }
 
   /// One task's lane.
-  public struct Lane: Hashable, Sendable, Codable {
+  public struct Lane: Hashable, Sendable {
     /// The task's name (`Task(name:)`, `group.addTask(name:)`), or a stable generated one.
     public var name: String
     /// When the task first ran.

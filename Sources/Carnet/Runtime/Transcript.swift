@@ -91,7 +91,7 @@ public final class Transcript: Sendable {
 /// attached to another cell.
 public final class LateOutputLog: Sendable {
   /// One late write.
-  public struct Entry: Hashable, Sendable, Codable {
+  public struct Entry: Hashable, Sendable {
     /// The cell whose escaped task printed it.
     public var cellID: String
     /// What it printed.
