@@ -5,8 +5,9 @@ let package = Package(
   name: "Carnet",
   platforms: [.macOS(.v15)],
   products: [
-    .executable(name: "carnet", targets: ["carnet"]),
+    .executable(name: "carnet", targets: ["CarnetCLI"]),
     .library(name: "Carnet", targets: ["Carnet"]),
+    .plugin(name: "TangleLessons", targets: ["TangleLessons"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
@@ -17,18 +18,28 @@ let package = Package(
       pkgConfig: "libcmark",
       providers: [.apt(["libcmark-dev"]), .brew(["cmark"])]
     ),
-    .target(name: "Carnet", dependencies: ["CCmark"]),
-    .target(name: "Lessons", dependencies: ["Carnet"]),
+    // Parse: Markdown (cmark), lessons and their cells, diagnostics, and the tangled Swift.
+    .target(name: "CarnetDocument", dependencies: ["CCmark"]),
+    // Run and render: the event loop, workers, rendered files, golden comparison.
+    .target(name: "Carnet", dependencies: ["CarnetDocument"]),
+    // The build plugin that compiles the lessons' cells, and the tool it runs.
+    .executableTarget(name: "CarnetTangle", dependencies: ["CarnetDocument"]),
+    .plugin(
+      name: "TangleLessons", capability: .buildTool(), dependencies: ["CarnetTangle"],
+      path: "Sources/TangleLessons"),
+    // The lessons of Notebooks/ (and the test fixtures of Fixtures/), compiled by the plugin.
+    .target(name: "Lessons", dependencies: ["Carnet"], plugins: ["TangleLessons"]),
     .executableTarget(
-      name: "carnet",
+      name: "CarnetCLI",
       dependencies: [
-        "Carnet", "Lessons",
+        "Carnet", "CarnetDocument", "Lessons",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
-    .testTarget(name: "CarnetTests", dependencies: ["Carnet"]),
-    .testTarget(name: "LessonsTests", dependencies: ["Carnet", "Lessons"]),
-    .testTarget(name: "carnetTests", dependencies: ["carnet"]),
+    .testTarget(name: "CarnetDocumentTests", dependencies: ["CarnetDocument"]),
+    .testTarget(name: "CarnetTests", dependencies: ["Carnet", "CarnetDocument"]),
+    .testTarget(name: "LessonsTests", dependencies: ["Carnet", "CarnetDocument", "Lessons"]),
+    .testTarget(name: "CarnetCLITests", dependencies: ["CarnetCLI"]),
   ],
   swiftLanguageModes: [.v6]
 )

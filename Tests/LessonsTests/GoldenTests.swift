@@ -1,4 +1,5 @@
 import Carnet
+import CarnetDocument
 import Foundation
 import Lessons
 import Testing
@@ -11,14 +12,16 @@ import Testing
     registry: LessonCatalog.registry, outputDirectory: root + "/Output")
 
   static func lessons() throws -> [Lesson] {
-    try loader.load(paths: [root + "/Notebooks"])
+    let loaded = loader.load(paths: [root + "/Notebooks"])
+    try #require(loaded.refusals.isEmpty, "\(loaded.refusals.map(\.description))")
+    return loaded.lessons
   }
 
   @Test func everyLessonMatchesItsCommittedOutput() throws {
     let record = RecordMode.from(environment: ProcessInfo.processInfo.environment)
     for lesson in try Self.lessons() {
-      let run = NotebookRunner(registry: LessonCatalog.registry)
-        .run(lesson.notebook, examples: lesson.examples)
+      let run = NotebookRunner()
+        .run(lesson.notebook, cells: lesson.cells)
       #expect(run.failures.isEmpty, "\(run.failures.map(\.description).joined(separator: "\n"))")
       for file in run.renderedFiles(for: lesson, formats: OutputFormat.allCases) {
         let golden = try? String(contentsOfFile: file.path, encoding: .utf8)
@@ -38,10 +41,10 @@ import Testing
   }
 
   @Test func renderingTwiceGivesIdenticalBytes() throws {
-    let runner = NotebookRunner(registry: LessonCatalog.registry)
+    let runner = NotebookRunner()
     for lesson in try Self.lessons() {
-      let first = runner.run(lesson.notebook, examples: lesson.examples)
-      let second = runner.run(lesson.notebook, examples: lesson.examples)
+      let first = runner.run(lesson.notebook, cells: lesson.cells)
+      let second = runner.run(lesson.notebook, cells: lesson.cells)
       let formats = OutputFormat.allCases
       #expect(
         first.renderedFiles(for: lesson, formats: formats)
@@ -51,8 +54,8 @@ import Testing
 
   @Test func theComparisonFailsWhenTheCommittedOutputChanged() throws {
     let lesson = try #require(try Self.lessons().first)
-    let rendered = NotebookRunner(registry: LessonCatalog.registry)
-      .run(lesson.notebook, examples: lesson.examples).renderedMarkdown
+    let rendered = NotebookRunner()
+      .run(lesson.notebook, cells: lesson.cells).renderedMarkdown
     var lines = rendered.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
     let target = try #require(lines.lastIndex { !$0.isEmpty })
     lines[target] += " (edited by hand)"
@@ -67,14 +70,11 @@ import Testing
     #expect(diff.contains(lesson.outputPath))
   }
 
-  @Test func everyCellShowsTheCodeOfItsExample() throws {
-    for lesson in try Self.lessons() {
-      for (cell, example) in zip(lesson.notebook.cells, lesson.examples) {
-        let source = try ExampleSource.read(example)
-        let mismatch = CodeCheck.compare(
-          cell: cell, notebookPath: lesson.notebook.path, source: source)
-        #expect(mismatch == nil, "\(mismatch?.description ?? "")")
-      }
+  @Test func everyLessonOfNotebooksIsCompiledFromItsCurrentText() throws {
+    let names = try Self.lessons().map(\.notebook.name)
+    #expect(names == ["demo", "programmation-asynchrone"])
+    for name in names {
+      #expect(LessonCatalog.registry.lesson(named: name)?.sourcePath == "Notebooks/\(name).md")
     }
   }
 }

@@ -9,7 +9,7 @@ public enum CellWorkerServer {
   static let lateOutputGrace: Duration = .milliseconds(200)
 
   /// Serves requests until stdin closes; returns the exit status.
-  public static func serve(registry: ExampleRegistry) -> Int32 {
+  public static func serve(registry: LessonRegistry) -> Int32 {
     let protocolFD = dup(STDOUT_FILENO)
     guard protocolFD >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else { return 70 }
     let channel = MessageChannel(fileDescriptor: protocolFD)
@@ -17,14 +17,14 @@ public enum CellWorkerServer {
     while case .frame(let payload) = requests.next() {
       guard let request = try? CellRequest(payload: payload) else { return 65 }
       var run: CellRun?
-      if let example = registry.example(id: request.cellID) {
+      if let cell = registry.lesson(named: request.lessonName)?.cell(id: request.cellID) {
         var runner = CellRunner(
           clock: request.clock,
           wallClockLimit: .seconds(request.wallClockLimitSeconds),
           recordsTimelines: request.recordsTimeline)
         runner.outputLimit = request.outputLimit
         runner.outputObserver = { text in channel.send(.output(text)) }
-        run = runner.run(example, cellID: request.cellID, options: request.options)
+        run = runner.run(cell, options: request.options)
       }
       channel.send(.finished(run: run, lateOutput: LateOutputLog.shared.drain()))
     }

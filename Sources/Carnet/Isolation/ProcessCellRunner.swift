@@ -28,9 +28,8 @@ public final class ProcessCellRunner: CellRunning, Sendable {
   }
 
   /// Runs the cell in the worker; starts a fresh worker if there is none.
-  public func run(_ example: Example, cellID: String, options: CellOptions) -> CellRun {
-    let job = CellJob(example: example, cellID: cellID, options: options)
-    return runAll([job], willStart: { _ in }).first ?? Self.failure(cellID, "the cell did not run")
+  public func run(_ job: CellJob) -> CellRun {
+    runAll([job], willStart: { _ in }).first ?? Self.failure(job.cellID, "the cell did not run")
   }
 
   /// Runs the jobs in the worker, in order, keeping a few requests queued ahead so that the
@@ -72,7 +71,7 @@ public final class ProcessCellRunner: CellRunning, Sendable {
 
   private func request(_ job: CellJob) -> CellRequest {
     CellRequest(
-      cellID: job.cellID, options: job.options, clock: settings.clock,
+      lessonName: job.lessonName, cellID: job.cellID, options: job.options, clock: settings.clock,
       wallClockLimitSeconds: settings.wallClockLimit.secondsAsDouble,
       recordsTimeline: settings.recordsTimelines, outputLimit: settings.outputLimit)
   }

@@ -1,3 +1,5 @@
+import CarnetDocument
+
 // How each worker message and its parts are written as tokens (see `WireWriter`), and read back.
 
 extension CellOptions {
@@ -6,6 +8,7 @@ extension CellOptions {
     writer.write(timeout)
     writer.write(seed.map(String.init) ?? "")
     writer.write(hidesCode)
+    writer.write(isShared)
     writer.write(timeline.map { $0 ? "true" : "false" } ?? "")
   }
 
@@ -17,6 +20,7 @@ extension CellOptions {
     let seed = try reader.string()
     self.seed = seed.isEmpty ? nil : UInt64(seed)
     hidesCode = try reader.bool()
+    isShared = try reader.bool()
     let timeline = try reader.string()
     self.timeline = timeline.isEmpty ? nil : timeline == "true"
   }
@@ -26,6 +30,7 @@ extension CellRequest {
   /// The request as one frame.
   var frame: [UInt8] {
     var writer = WireWriter()
+    writer.write(lessonName)
     writer.write(cellID)
     options.write(to: &writer)
     writer.write(clock.rawValue)
@@ -38,6 +43,7 @@ extension CellRequest {
   /// Reads a request from a frame's payload.
   init(payload: ArraySlice<UInt8>) throws(WireError) {
     var reader = WireReader(payload)
+    lessonName = try reader.string()
     cellID = try reader.string()
     options = try CellOptions(reading: &reader)
     guard let clock = ClockMode(rawValue: try reader.string()),

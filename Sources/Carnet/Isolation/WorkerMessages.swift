@@ -1,6 +1,10 @@
+import CarnetDocument
+
 /// What the parent asks a cell worker process to run (one frame on the worker's stdin).
 public struct CellRequest: Sendable {
-  /// The cell (and example) ID.
+  /// The name of the cell's lesson.
+  public var lessonName: String
+  /// The cell's ID.
   public var cellID: String
   /// The cell's options.
   public var options: CellOptions

@@ -1,3 +1,5 @@
+import CarnetDocument
+
 /// A YAML-style front matter block at the very start of a lesson (after an optional byte order
 /// mark): a line `---`, `key: value` lines, and a closing line `---` or `...`.
 ///

@@ -1,3 +1,5 @@
+import CarnetDocument
+
 /// The HTML of one cell in a rendered page: its highlighted code (unless `hide=code`), its
 /// output, its error and its timeline chart, in a `<div class="cell">`.
 enum HTMLCell {

@@ -1,3 +1,5 @@
+import CarnetDocument
+
 /// Options of `HTMLRenderer`.
 public struct HTMLOptions: Sendable {
   /// Whether raw HTML written in the lesson's prose is kept. When false (the default), cmark's
@@ -41,12 +43,11 @@ public enum HTMLRenderer {
     let text = frontMatter?.blanking(notebook.text) ?? notebook.text
     var cellAtLine: [Int: Int] = [:]
     for (index, cell) in notebook.cells.enumerated() { cellAtLine[cell.location.line] = index }
-    var anchors = Anchors()
     let rendered = Cmark.renderHTML(text, safe: !options.allowsRawHTML) { block in
       if let index = cellAtLine[block.startLine] {
         let cell = notebook.cells[index]
         return HTMLCell.html(
-          cell: cell, run: runs[index], anchor: anchors.next(for: cell.id), strings: strings)
+          cell: cell, run: runs[index], anchor: "cell-\(cell.id)", strings: strings)
       }
       guard block.info.split(separator: " ").first == "swift" else { return nil }
       var out = HTMLBuffer()
@@ -61,27 +62,5 @@ public enum HTMLRenderer {
   static func language(options: HTMLOptions, frontMatter: FrontMatter?) -> String {
     if let language = options.language, FrontMatter.isLanguageTag(language) { return language }
     return frontMatter?.language ?? "en"
-  }
-}
-
-/// Unique element IDs for cells: `cell-ID`, then `cell-ID-2`, `cell-ID-3`... for repeats.
-private struct Anchors {
-  private var used: Set<String> = []
-  private var nextNumber: [String: Int] = [:]
-
-  mutating func next(for id: String) -> String {
-    var number = nextNumber[id, default: 1]
-    var anchor = Self.anchor(id, number)
-    while used.contains(anchor) {
-      number += 1
-      anchor = Self.anchor(id, number)
-    }
-    used.insert(anchor)
-    nextNumber[id] = number + 1
-    return anchor
-  }
-
-  private static func anchor(_ id: String, _ number: Int) -> String {
-    number == 1 ? "cell-\(id)" : "cell-\(id)-\(number)"
   }
 }

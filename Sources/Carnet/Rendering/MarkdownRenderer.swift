@@ -1,3 +1,5 @@
+import CarnetDocument
+
 /// Writes a rendered lesson: the lesson's text, byte for byte, with each cell's output below it.
 ///
 /// Right after a cell's closing fence line comes a fenced block with the info string

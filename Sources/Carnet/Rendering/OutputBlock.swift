@@ -1,3 +1,5 @@
+import CarnetDocument
+
 /// One fenced block written under a cell: its info string and its text.
 struct OutputBlock: Hashable, Sendable {
   /// The info string after the opening fence, e.g. `output time=1.5s` or `error`.

@@ -1,6 +1,7 @@
+import CarnetDocument
 import Synchronization
 
-/// Runs one example as a cell: on a fresh event loop, with a fresh transcript and a generator
+/// Runs one compiled cell: on a fresh event loop, with a fresh transcript and a generator
 /// seeded for the cell, on the calling thread, and returns what happened.
 public struct CellRunner: Sendable {
   /// The clock cells follow.
@@ -25,21 +26,22 @@ public struct CellRunner: Sendable {
     self.recordsTimelines = recordsTimelines
   }
 
-  /// Runs `example` with the cell's options and returns its output and ending.
-  public func run(_ example: Example, cellID: String, options: CellOptions) -> CellRun {
+  /// Runs `cell` with its options and returns its output and ending.
+  public func run(_ cell: CompiledCell, options: CellOptions) -> CellRun {
+    let cellID = cell.id
     let run = run(
-      example, cellID: cellID, options: options,
+      cell, cellID: cellID, options: options,
       recordsTimeline: options.timeline ?? recordsTimelines)
     guard case .stalled = run.ending, run.timeline == nil else { return run }
     // Naming the tasks of a stall needs the timeline's bookkeeping: run the cell again with it
     // (the run is deterministic, so it stalls the same way), and drop the timeline.
-    var named = self.run(example, cellID: cellID, options: options, recordsTimeline: true)
+    var named = self.run(cell, cellID: cellID, options: options, recordsTimeline: true)
     named.timeline = nil
     return named
   }
 
   private func run(
-    _ example: Example, cellID: String, options: CellOptions, recordsTimeline: Bool
+    _ cell: CompiledCell, cellID: String, options: CellOptions, recordsTimeline: Bool
   ) -> CellRun {
     let loop = EventLoop(mode: clock, recordsTimeline: recordsTimeline)
     let transcript = Transcript(cellID: cellID, limit: outputLimit, observer: outputObserver)
@@ -47,7 +49,7 @@ public struct CellRunner: Sendable {
       options.seed.map { SeededGenerator(seed: $0) } ?? SeededGenerator(cellID: cellID)
     let context = CellContext(loop: loop, transcript: transcript, generator: generator)
     let outcome = Outcome()
-    let body = example.body
+    let body = cell.body
     let task = Task(executorPreference: loop) {
       do {
         try await CellContext.$current.withValue(context) { try await body() }

@@ -1,16 +1,21 @@
-/// One cell to run: its example and options.
+import CarnetDocument
+
+/// One cell to run: its lesson, its compiled code and its options.
 public struct CellJob: Sendable {
-  /// The example to run.
-  public var example: Example
-  /// The cell's ID.
-  public var cellID: String
+  /// The name of the cell's lesson (a worker looks the cell up in it).
+  public var lessonName: String
+  /// The compiled cell.
+  public var cell: CompiledCell
   /// The cell's options.
   public var options: CellOptions
 
+  /// The cell's ID.
+  public var cellID: String { cell.id }
+
   /// Creates a job.
-  public init(example: Example, cellID: String, options: CellOptions) {
-    self.example = example
-    self.cellID = cellID
+  public init(lessonName: String, cell: CompiledCell, options: CellOptions) {
+    self.lessonName = lessonName
+    self.cell = cell
     self.options = options
   }
 }
@@ -18,8 +23,8 @@ public struct CellJob: Sendable {
 /// Something that runs cells and reports what happened: in this process (`CellRunner`) or in a
 /// child process that may crash without taking Carnet down (`ProcessCellRunner`).
 public protocol CellRunning: Sendable {
-  /// Runs `example` as the cell `cellID` with `options`.
-  func run(_ example: Example, cellID: String, options: CellOptions) -> CellRun
+  /// Runs one cell.
+  func run(_ job: CellJob) -> CellRun
 
   /// Runs `jobs` in order, one at a time; `willStart(i)` is called when job `i` starts.
   func runAll(_ jobs: [CellJob], willStart: (Int) -> Void) -> [CellRun]
@@ -33,12 +38,15 @@ extension CellRunning {
   public func runAll(_ jobs: [CellJob], willStart: (Int) -> Void) -> [CellRun] {
     jobs.enumerated().map { index, job in
       willStart(index)
-      return run(job.example, cellID: job.cellID, options: job.options)
+      return run(job)
     }
   }
 }
 
 extension CellRunner: CellRunning {
+  /// Runs the job's cell in this process.
+  public func run(_ job: CellJob) -> CellRun { run(job.cell, options: job.options) }
+
   /// Late output of cells run in this process.
   public func drainLateOutput() -> [LateOutputLog.Entry] { LateOutputLog.shared.drain() }
 }

@@ -1,3 +1,5 @@
+import CarnetDocument
+
 /// A lesson after its cells ran: one `CellRun` per cell, and the cells that failed the run.
 public struct NotebookRun: Sendable {
   /// The lesson.

@@ -1,55 +1,27 @@
+import CarnetDocument
+
 /// Runs every cell of a lesson, in order, each on its own event loop.
 public struct NotebookRunner: Sendable {
-  /// Where cell IDs are looked up.
-  public var registry: ExampleRegistry
   /// How each cell runs.
   public var cellRunner: any CellRunning
 
   /// Creates a runner.
-  public init(registry: ExampleRegistry, cellRunner: any CellRunning = CellRunner()) {
-    self.registry = registry
+  public init(cellRunner: any CellRunning = CellRunner()) {
     self.cellRunner = cellRunner
   }
 
-  /// The example of every cell, or an error naming each cell whose ID is not registered.
-  public func resolve(_ notebook: Notebook) throws(InputError) -> [Example] {
-    var examples: [Example] = []
-    var diagnostics: [Diagnostic] = []
-    for cell in notebook.cells {
-      if let example = registry.example(id: cell.id) {
-        examples.append(example)
-      } else {
-        var message = "unknown cell ID '\(cell.id)'"
-        if let suggestion = registry.closestID(to: cell.id) {
-          message += "; did you mean '\(suggestion)'?"
-        } else {
-          message += "; register it in Sources/Lessons (see README)"
-        }
-        diagnostics.append(
-          Diagnostic(path: notebook.path, location: cell.location, message: message))
-      }
-    }
-    guard diagnostics.isEmpty else { throw InputError(diagnostics) }
-    return examples
-  }
-
-  /// Resolves and runs every cell of `notebook`.
-  public func run(_ notebook: Notebook) throws(InputError) -> NotebookRun {
-    run(notebook, examples: try resolve(notebook))
-  }
-
-  /// Runs every cell with its resolved example; `progress` is called before each cell starts.
+  /// Runs every cell with its compiled code (`cells[i]` for `notebook.cells[i]`); `progress` is
+  /// called before each cell starts.
   public func run(
-    _ notebook: Notebook, examples: [Example],
+    _ notebook: Notebook, cells: [CompiledCell],
     progress: (_ index: Int, _ cell: Cell) -> Void = { _, _ in }
   ) -> NotebookRun {
-    precondition(examples.count == notebook.cells.count, "one example per cell")
-    var runs: [CellRun] = []
+    precondition(cells.count == notebook.cells.count, "one compiled cell per cell")
     var failures: [Diagnostic] = []
-    let jobs = zip(notebook.cells, examples).map { cell, example in
-      CellJob(example: example, cellID: cell.id, options: cell.options)
+    let jobs = zip(notebook.cells, cells).map { cell, compiled in
+      CellJob(lessonName: notebook.name, cell: compiled, options: cell.options)
     }
-    runs = cellRunner.runAll(jobs) { index in progress(index, notebook.cells[index]) }
+    let runs = cellRunner.runAll(jobs) { index in progress(index, notebook.cells[index]) }
     for (cell, run) in zip(notebook.cells, runs) {
       if let problem = Self.failure(of: run, options: cell.options) {
         failures.append(

@@ -1,9 +1,11 @@
-/// A lesson ready to run: its parsed notebook, its examples, and where its outputs go.
+import CarnetDocument
+
+/// A lesson ready to run: its parsed notebook, its compiled cells, and where its outputs go.
 public struct Lesson: Sendable {
   /// The parsed lesson.
   public var notebook: Notebook
-  /// The example of each cell, in cell order.
-  public var examples: [Example]
+  /// The compiled code of each cell, in cell order.
+  public var cells: [CompiledCell]
   /// The rendered Markdown file's path (`DIR/NAME.md`).
   public var outputPath: String
 

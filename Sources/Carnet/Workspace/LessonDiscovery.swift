@@ -1,10 +1,13 @@
+import CarnetDocument
 import Foundation
 
 /// Turns the paths a user gives (lesson files or folders of lessons) into lesson files.
 public enum LessonDiscovery {
   /// The lesson files named by `paths`: files as given, folders expanded to their `*.md` files
-  /// (not recursive), sorted by name. Missing paths and folders without lessons are errors.
-  public static func lessonFiles(in paths: [String]) throws(InputError) -> [String] {
+  /// (not recursive), sorted by name; and a diagnostic for each missing path and each folder
+  /// without lessons.
+  public static func lessonFiles(in paths: [String]) -> (files: [String], diagnostics: [Diagnostic])
+  {
     var files: [String] = []
     var diagnostics: [Diagnostic] = []
     for path in paths {
@@ -26,7 +29,6 @@ public enum LessonDiscovery {
       let folder = path.hasSuffix("/") ? path : path + "/"
       files += lessons.map { folder + $0 }
     }
-    guard diagnostics.isEmpty else { throw InputError(diagnostics) }
-    return files
+    return (files, diagnostics)
   }
 }

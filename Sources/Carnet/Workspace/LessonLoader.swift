@@ -1,54 +1,62 @@
+import CarnetDocument
 import Foundation
 
-/// Reads, parses and resolves lessons, collecting every input error before anything runs, so a
-/// bad lesson never leaves some outputs written and others not.
+/// Reads and parses lessons and finds their compiled cells. A lesson that cannot be run (bad
+/// input, or a binary built from another version of it) is refused with its diagnostics, and
+/// the other lessons are still loaded.
 public struct LessonLoader: Sendable {
-  /// Where cell IDs are looked up.
-  public var registry: ExampleRegistry
+  /// The lessons compiled into the binary.
+  public var registry: LessonRegistry
   /// The folder outputs go to.
   public var outputDirectory: String
 
+  /// What loading found: the lessons ready to run, and why the others were refused.
+  public struct Loaded: Sendable {
+    /// The lessons that can run, in file order.
+    public var lessons: [Lesson] = []
+    /// One or more diagnostics per refused lesson or path, in file order.
+    public var refusals: [Diagnostic] = []
+  }
+
   /// Creates a loader.
-  public init(registry: ExampleRegistry, outputDirectory: String) {
+  public init(registry: LessonRegistry, outputDirectory: String) {
     self.registry = registry
     self.outputDirectory = outputDirectory
   }
 
   /// Loads every lesson named by `paths` (files or folders).
-  public func load(paths: [String]) throws(InputError) -> [Lesson] {
-    let files = try LessonDiscovery.lessonFiles(in: paths)
-    var lessons: [Lesson] = []
-    var diagnostics: [Diagnostic] = []
+  public func load(paths: [String]) -> Loaded {
+    var loaded = Loaded()
+    let discovered = LessonDiscovery.lessonFiles(in: paths)
+    loaded.refusals = discovered.diagnostics
     var outputOwners: [String: String] = [:]
-    for file in files {
+    for file in discovered.files {
       do throws(InputError) {
         let lesson = try load(file: file)
         if let owner = outputOwners[lesson.outputPath] {
-          diagnostics.append(
+          throw InputError(
             Diagnostic(
               path: file,
               message: "renders to \(lesson.outputPath), like \(owner); rename one of them"))
         }
         outputOwners[lesson.outputPath] = file
-        lessons.append(lesson)
+        loaded.lessons.append(lesson)
       } catch {
-        diagnostics += error.diagnostics
+        loaded.refusals += error.diagnostics
       }
     }
-    guard diagnostics.isEmpty else { throw InputError(diagnostics) }
-    return lessons
+    return loaded
   }
 
   /// Loads one lesson file.
   public func load(file: String) throws(InputError) -> Lesson {
     let notebook = try Self.readNotebook(file: file)
-    let examples = try NotebookRunner(registry: registry).resolve(notebook)
+    let cells = try registry.cells(for: notebook)
     let folder = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
-    return Lesson(
-      notebook: notebook, examples: examples, outputPath: folder + notebook.name + ".md")
+    return Lesson(notebook: notebook, cells: cells, outputPath: folder + notebook.name + ".md")
   }
 
-  /// Reads and parses one lesson file, without resolving its cells.
+  /// Reads and parses one lesson file, without looking up its compiled cells.
   public static func readNotebook(file: String) throws(InputError) -> Notebook {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory),

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Carnet
+@testable import CarnetDocument
 
 @Suite struct WireFormatTests {
   private func roundTrip(_ message: WorkerMessage) throws -> WorkerMessage {
@@ -48,12 +49,15 @@ import Testing
     options.seed = 42
     options.hidesCode = true
     options.timeline = false
+    options.isShared = true
     let request = CellRequest(
-      cellID: "gather", options: options, clock: .real, wallClockLimitSeconds: 0.25,
+      lessonName: "demo", cellID: "gather", options: options, clock: .real,
+      wallClockLimitSeconds: 0.25,
       recordsTimeline: true, outputLimit: 1000)
     let frame = request.frame
     let (payload, _) = try #require(try WireWriter.takeFrame(from: frame, at: 0))
     let back = try CellRequest(payload: payload)
+    #expect(back.lessonName == "demo")
     #expect(back.cellID == "gather")
     #expect(back.options == options)
     #expect(back.clock == .real)

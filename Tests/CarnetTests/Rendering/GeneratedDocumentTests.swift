@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Carnet
+@testable import CarnetDocument
 
 /// Round-trip properties on generated documents with random nesting of lists, block quotes and
 /// fences (tagged and untagged), LF or CRLF, with or without a final newline.

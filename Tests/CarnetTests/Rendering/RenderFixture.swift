@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Carnet
+@testable import CarnetDocument
 
 /// Builds notebooks by hand for the renderer tests (no parser involved).
 ///
@@ -36,7 +37,8 @@ enum RenderFixture {
       let code = lines[(index + 1)..<closing].map { $0.body + $0.ending }.joined()
       cells.append(
         Cell(
-          id: id, options: options, code: code, location: Carnet.SourceLocation(line: index + 1),
+          id: id, options: options, code: code,
+          location: CarnetDocument.SourceLocation(line: index + 1),
           firstCodeLine: index + 2, layout: layout))
       index = closing + 1
     }

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Carnet
+@testable import CarnetDocument
 
 @Suite("Rendering: TimelineText and the Markdown timeline block")
 struct TimelineTextTests {

@@ -3,6 +3,7 @@ import Synchronization
 import Testing
 
 @testable import Carnet
+@testable import CarnetDocument
 
 @Suite struct CaptureIsolationTests {
   /// Several cells run at once on different threads; each output holds only its own lines.

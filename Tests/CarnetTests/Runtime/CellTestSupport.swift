@@ -1,4 +1,5 @@
 import Carnet
+import CarnetDocument
 
 /// Test stand-ins for what the Lessons module's shadowing functions do inside a cell.
 enum CellTestSupport {
@@ -23,6 +24,6 @@ enum CellTestSupport {
   ) -> CellRun {
     var options = CellOptions()
     options.timeout = timeout
-    return CellRunner(clock: clock).run(Example(id, body), cellID: id, options: options)
+    return CellRunner(clock: clock).run(CompiledCell(id, body), options: options)
   }
 }

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Carnet
+@testable import CarnetDocument
 
 private typealias Cell = CellTestSupport
 
@@ -120,7 +121,7 @@ private typealias Cell = CellTestSupport
 
   @Test func aStallNamesItsTasksEvenWithoutATimeline() {
     let runner = CellRunner(recordsTimelines: false)
-    let example = Example("stuck") {
+    let cell = CompiledCell("stuck") {
       await withTaskGroup(of: Void.self) { group in
         group.addTask(name: "lecteur") {
           Cell.say("attend")
@@ -129,7 +130,7 @@ private typealias Cell = CellTestSupport
         }
       }
     }
-    let run = runner.run(example, cellID: "stuck", options: CellOptions())
+    let run = runner.run(cell, options: CellOptions())
     #expect(run.ending == .stalled(at: .zero, suspended: ["main", "lecteur"]))
     #expect(run.output == "attend\n")
     #expect(run.timeline == nil)

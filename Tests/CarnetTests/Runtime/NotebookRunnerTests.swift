@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Carnet
+@testable import CarnetDocument
 
 @Suite struct NotebookRunnerTests {
   private func run(_ ending: CellRun.Ending) -> CellRun {
@@ -38,22 +39,5 @@ import Testing
         + "no task can run and none is sleeping")
     let interrupted = run(.exceededWallClock(seconds: 10))
     #expect(NotebookRunner.failure(of: interrupted, options: options(.success)) != nil)
-  }
-
-  @Test func unknownIDsAreReportedWithASuggestion() {
-    let registry = ExampleRegistry([Example("gather") {}])
-    let layout = CellLayout(
-      blockStart: 0, blockEnd: 0, openingPrefix: "", closingPrefix: "", lineEnding: "\n",
-      closingFenceAtEndOfFile: false)
-    let cell = Cell(
-      id: "gahter", options: CellOptions(), code: "", location: SourceLocation(line: 4),
-      firstCodeLine: 5, layout: layout)
-    let notebook = Notebook(path: "Notebooks/a.md", name: "a", text: "", cells: [cell])
-    #expect {
-      try NotebookRunner(registry: registry).resolve(notebook)
-    } throws: { error in
-      (error as? InputError)?.description
-        == "Notebooks/a.md:4: error: unknown cell ID 'gahter'; did you mean 'gather'?"
-    }
   }
 }

@@ -1,6 +1,7 @@
 import Testing
 
 @testable import Carnet
+@testable import CarnetDocument
 
 @Suite struct TimelineRecorderTests {
   @Test func threeSleepersGetALaneEachAndTheirSleeps() throws {
@@ -46,7 +47,7 @@ import Testing
   @Test func timelineCanBeTurnedOff() {
     var options = CellOptions()
     options.timeline = false
-    let run = CellRunner().run(Example("quiet") {}, cellID: "quiet", options: options)
+    let run = CellRunner().run(CompiledCell("quiet") {}, options: options)
     #expect(run.timeline == nil)
   }
 

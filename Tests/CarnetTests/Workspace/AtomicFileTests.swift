@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Carnet
+@testable import CarnetDocument
 
 @Suite("Workspace: AtomicFile")
 struct WorkspaceAtomicFileTests {

@@ -1,0 +1,42 @@
+import CarnetDocument
+
+/// The lessons compiled into the running binary, looked up by name.
+public struct LessonRegistry: Sendable {
+  /// The lessons, in the order given.
+  public let lessons: [CompiledLesson]
+  private let byName: [String: CompiledLesson]
+
+  /// A registry of `lessons`; when two share a name (which the build refuses), the first wins.
+  public init(_ lessons: [CompiledLesson]) {
+    self.lessons = lessons
+    var byName: [String: CompiledLesson] = [:]
+    for lesson in lessons where byName[lesson.name] == nil { byName[lesson.name] = lesson }
+    self.byName = byName
+  }
+
+  /// The lesson compiled under `name`.
+  public func lesson(named name: String) -> CompiledLesson? { byName[name] }
+
+  /// The compiled cells of `notebook`, one per cell in order, when the binary was built from the
+  /// lesson exactly as it is now; else an error naming the lesson and the command that fixes it.
+  public func cells(for notebook: Notebook) throws(InputError) -> [CompiledCell] {
+    guard let compiled = lesson(named: notebook.name) else {
+      throw InputError(
+        Diagnostic(
+          path: notebook.path,
+          message: "lesson '\(notebook.name)' is not compiled into this carnet; put it in"
+            + " Notebooks/ and run 'swift run carnet render' (which builds it first)"))
+    }
+    let tangle = LessonTangle(notebook, sourcePath: compiled.sourcePath)
+    let cells = notebook.cells.compactMap { compiled.cell(id: $0.id) }
+    guard tangle.fingerprint == compiled.fingerprint, cells.count == notebook.cells.count else {
+      let origin = compiled.sourcePath == notebook.path ? "" : " from \(compiled.sourcePath)"
+      throw InputError(
+        Diagnostic(
+          path: notebook.path,
+          message: "the cells differ from the ones carnet was built\(origin);"
+            + " run 'swift run carnet render' (or 'swift build') to rebuild it"))
+    }
+    return cells
+  }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import Carnet
+import Foundation
+
+/// `carnet check`: renders in memory and compares with the committed outputs.
+struct CheckCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "check",
+    abstract: "Check that the rendered lessons match the committed ones in DIR.",
+    discussion: """
+      Prints a unified diff per difference; exits with 1 on any difference, 2 when a lesson \
+      cannot be read or was changed since carnet was built.
+      """
+  )
+
+  @OptionGroup var lessons: LessonOptions
+  @OptionGroup var runOptions: RunOptions
+
+  func run() throws {
+    let loaded = lessons.loadLessons()
+    let runner = runOptions.runner(formats: lessons.formats)
+    var differs = false
+    for lesson in loaded.lessons {
+      let result = Terminal.run(lesson, with: runner)
+      Terminal.report(result.failures)
+      if !result.failures.isEmpty { differs = true }
+      let files = result.renderedFiles(
+        for: lesson, formats: lessons.formats, htmlOptions: lessons.htmlOptions)
+      for file in files where !Self.matches(file) { differs = true }
+    }
+    if !loaded.refusals.isEmpty { throw ExitCode(CarnetExit.invalidInput) }
+    if differs { throw ExitCode(CarnetExit.failed) }
+    Terminal.progress("\(loaded.lessons.count) lesson(s) up to date")
+  }
+
+  /// Compares a rendered file with the committed one; reports and returns false on a difference.
+  private static func matches(_ file: RenderedFile) -> Bool {
+    let golden = try? String(contentsOfFile: file.path, encoding: .utf8)
+    switch GoldenComparison.compare(expected: golden, actual: file.text, goldenPath: file.path) {
+    case .match:
+      return true
+    case .differs(let diff):
+      Terminal.error(
+        "\(file.path): error: differs from the rendered lesson (diff below);"
+          + " run 'carnet render' to accept")
+      print(diff, terminator: "")
+      return false
+    case .missing:
+      Terminal.error("\(file.path): error: missing; run 'carnet render' to create it")
+      return false
+    }
+  }
+}

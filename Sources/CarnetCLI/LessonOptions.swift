@@ -1,0 +1,92 @@
+import ArgumentParser
+import Carnet
+import CarnetDocument
+import Foundation
+import Lessons
+
+/// Options shared by the subcommands that read lessons.
+struct LessonOptions: ParsableArguments {
+  @Argument(help: "Lesson files or folders of lessons (*.md).")
+  var paths: [String] = ["Notebooks"]
+
+  @Option(name: .shortAndLong, help: "The folder of rendered lessons.")
+  var output: String = "Output"
+
+  @Option(help: "What to write per lesson: md (NAME.md), html (NAME.html) or both.")
+  var format: FormatChoice = .both
+
+  @Option(help: "The web pages' language (e.g. fr), instead of the lesson's front matter.")
+  var lang: String?
+
+  @Flag(help: "Keep raw HTML written in lessons in the web pages (escaped by default).")
+  var allowRawHTML = false
+
+  /// The formats to write or check.
+  var formats: [OutputFormat] { format.formats }
+
+  /// How web pages are rendered.
+  var htmlOptions: HTMLOptions { HTMLOptions(allowsRawHTML: allowRawHTML, language: lang) }
+
+  /// Loads every lesson, reporting why any is refused (the others still load).
+  func loadLessons() -> LessonLoader.Loaded {
+    let loader = LessonLoader(registry: LessonCatalog.registry, outputDirectory: output)
+    let loaded = loader.load(paths: paths)
+    Terminal.report(loaded.refusals)
+    return loaded
+  }
+}
+
+/// Options that choose how cells run.
+struct RunOptions: ParsableArguments {
+  @Flag(help: "Run cells on the real clock instead of simulated time (slow; for comparison).")
+  var realTime = false
+
+  @Option(help: "Real seconds a cell may run before it is stopped.")
+  var wallClockLimit: Double = 10
+
+  @Option(help: "Bytes of output kept per cell; the rest is dropped with a note.")
+  var maxOutput: Int = Transcript.defaultLimit
+
+  @Flag(
+    help: "Run cells inside carnet itself instead of a child process (a crash then ends carnet).")
+  var inProcess = false
+
+  func validate() throws {
+    guard wallClockLimit > 0 else {
+      throw ValidationError("--wall-clock-limit must be a positive number of seconds")
+    }
+    guard maxOutput > 0 else { throw ValidationError("--max-output must be a positive number") }
+  }
+
+  /// A notebook runner configured by these options: cells run in a child process of this
+  /// executable, unless `--in-process`.
+  func runner(formats: [OutputFormat]) -> NotebookRunner {
+    var settings = CellRunner(
+      clock: realTime ? .real : .virtual,
+      wallClockLimit: .seconds(wallClockLimit),
+      recordsTimelines: formats.contains(.html))
+    settings.outputLimit = maxOutput
+    guard !inProcess, let executable = Bundle.main.executableURL else {
+      return NotebookRunner(cellRunner: settings)
+    }
+    let isolated = ProcessCellRunner(
+      executable: executable, arguments: ["worker"], settings: settings)
+    return NotebookRunner(cellRunner: isolated)
+  }
+}
+
+/// The `--format` choices.
+enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
+  case md
+  case html
+  case both
+
+  /// The output formats this choice stands for.
+  var formats: [OutputFormat] {
+    switch self {
+    case .md: [.markdown]
+    case .html: [.html]
+    case .both: [.markdown, .html]
+    }
+  }
+}

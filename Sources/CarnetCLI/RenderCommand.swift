@@ -1,0 +1,65 @@
+import ArgumentParser
+import Carnet
+import Foundation
+
+/// `carnet render`: runs lessons and writes `DIR/NAME.md` for each.
+struct RenderCommand: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "render",
+    abstract: "Run every cell and write the rendered lessons (default: Notebooks/ into Output/).",
+    discussion: """
+      Writes DIR/NAME.md and DIR/NAME.html per lesson (--format md|html|both, default both).
+      Each output is written to a temporary file and renamed, so it is never left half-written.
+      A lesson with a failing cell is not written (its previous output stays) unless
+      --allow-errors is given.
+      """
+  )
+
+  @OptionGroup var lessons: LessonOptions
+  @OptionGroup var runOptions: RunOptions
+
+  @Flag(help: "Write a lesson even when a cell fails (the failure is shown under the cell).")
+  var allowErrors = false
+
+  func run() throws {
+    let loaded = lessons.loadLessons()
+    let runner = runOptions.runner(formats: lessons.formats)
+    do {
+      try FileManager.default.createDirectory(
+        atPath: lessons.output, withIntermediateDirectories: true)
+    } catch {
+      Terminal.error("\(lessons.output): error: cannot create the output folder")
+      throw ExitCode(CarnetExit.invalidInput)
+    }
+    var failed = false
+    for lesson in loaded.lessons {
+      let result = Terminal.run(lesson, with: runner)
+      Terminal.report(result.failures)
+      if !result.failures.isEmpty {
+        failed = true
+        guard allowErrors else {
+          Terminal.error("\(lesson.notebook.path): not written: a cell failed (see above)")
+          continue
+        }
+      }
+      let files = result.renderedFiles(
+        for: lesson, formats: lessons.formats, htmlOptions: lessons.htmlOptions)
+      for file in files {
+        do {
+          try AtomicFile.write(file.text, to: file.path)
+        } catch {
+          Terminal.error("\(file.path): error: \(error)")
+          throw ExitCode(CarnetExit.invalidInput)
+        }
+        if result.failures.isEmpty {
+          Terminal.progress("wrote \(file.path)")
+        } else {
+          Terminal.error(
+            "\(file.path): written with the failures shown under their cells (--allow-errors)")
+        }
+      }
+    }
+    if !loaded.refusals.isEmpty { throw ExitCode(CarnetExit.invalidInput) }
+    if failed { throw ExitCode(CarnetExit.failed) }
+  }
+}

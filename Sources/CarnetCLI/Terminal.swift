@@ -1,0 +1,35 @@
+import Carnet
+import CarnetDocument
+import Foundation
+
+/// Messages on standard error: diagnostics always, progress only when stderr is a terminal.
+enum Terminal {
+  /// True when standard error is a terminal.
+  static let showsProgress = isatty(FileHandle.standardError.fileDescriptor) != 0
+
+  /// Prints one line to standard error.
+  static func error(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+  }
+
+  /// Prints diagnostics to standard error, one per line.
+  static func report(_ diagnostics: [Diagnostic]) {
+    for diagnostic in diagnostics { error(diagnostic.description) }
+  }
+
+  /// Prints a progress line when standard error is a terminal.
+  static func progress(_ line: String) {
+    if showsProgress { error(line) }
+  }
+
+  /// Runs a lesson, showing progress per cell.
+  static func run(_ lesson: Lesson, with runner: NotebookRunner) -> NotebookRun {
+    let cells = lesson.notebook.cells
+    progress("\(lesson.notebook.path): \(cells.count) cell(s)")
+    let result = runner.run(lesson.notebook, cells: lesson.cells) { index, cell in
+      progress("  [\(index + 1)/\(cells.count)] \(cell.id)")
+    }
+    report(result.warnings)
+    return result
+  }
+}

@@ -1,0 +1,68 @@
+/// The `key=value` options of a cell's info string, with their defaults.
+public struct CellOptions: Hashable, Sendable {
+  /// How a cell is expected to end (`expect=`).
+  public enum Expectation: String, Hashable, Sendable, CaseIterable {
+    /// The cell returns normally (no `expect=` option).
+    case success
+    /// `expect=error`: the cell must throw; its error is shown.
+    case error
+    /// `expect=stall`: the cell must stall (for lessons that show a deadlock).
+    case stall
+    /// `expect=timeout`: the cell must be cut by its simulated `timeout`.
+    case timeout
+  }
+
+  /// The simulated-time limit used when a cell gives no `timeout=`.
+  public static let defaultTimeout: Duration = .seconds(3600)
+
+  /// `shared=true`: the block declares types and functions that every cell of the lesson can
+  /// use; it is compiled but never run, and has no output.
+  public var isShared: Bool = false
+  /// `expect=`: how the cell must end for the run to succeed.
+  public var expectation: Expectation = .success
+  /// `timeout=DURATION`: limit in simulated time, after which the cell is cancelled.
+  public var timeout: Duration = CellOptions.defaultTimeout
+  /// `seed=N`: seed of the cell's random generator; `nil` derives one from the cell ID.
+  public var seed: UInt64? = nil
+  /// `hide=code`: render only the output, not the code (for setup cells).
+  public var hidesCode: Bool = false
+  /// `timeline=true|false`: draw the cell's task timeline; `nil` lets each format decide (HTML
+  /// draws it for cells with more than one task, Markdown only when asked).
+  public var timeline: Bool? = nil
+
+  /// Default options.
+  public init() {}
+
+  /// `expect=error`: the cell must throw.
+  public var expectsError: Bool {
+    get { expectation == .error }
+    set { expectation = newValue ? .error : .success }
+  }
+}
+
+extension CellOptions {
+  /// The options that differ from the defaults, as `key=value` words in the order of
+  /// `CellTag.knownKeys` (without `cell=`).
+  public var words: [String] {
+    var words: [String] = []
+    if isShared { words.append("shared=true") }
+    if expectation != .success { words.append("expect=\(expectation.rawValue)") }
+    if timeout != Self.defaultTimeout { words.append("timeout=\(timeout.formattedForOptions)") }
+    if let seed { words.append("seed=\(seed)") }
+    if hidesCode { words.append("hide=code") }
+    if let timeline { words.append("timeline=\(timeline)") }
+    return words
+  }
+}
+
+extension Duration {
+  /// The duration as a `timeout=` value reads it back: whole seconds as `10s`, else `1.5s`.
+  fileprivate var formattedForOptions: String {
+    let (seconds, attoseconds) = components
+    guard attoseconds != 0 else { return "\(seconds)s" }
+    var fraction = String(attoseconds)
+    fraction = String(repeating: "0", count: 18 - fraction.count) + fraction
+    while fraction.hasSuffix("0") { fraction.removeLast() }
+    return "\(seconds).\(fraction)s"
+  }
+}

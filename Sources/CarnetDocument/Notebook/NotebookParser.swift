@@ -1,0 +1,111 @@
+/// Reads a lesson: finds its cells (fenced blocks tagged `swift cell=ID`) and where they sit.
+public enum NotebookParser {
+  /// Parses a lesson's raw bytes, read from `path`.
+  ///
+  /// - Throws: `InputError` with every problem in the file: bytes that are not UTF-8, a NUL
+  ///   byte, malformed cell tags, cells without a closing fence.
+  public static func parse(bytes: [UInt8], path: String) throws(InputError) -> Notebook {
+    let lines = TextLines(bytes)
+    if let offset = bytes.firstIndex(of: 0) {
+      throw InputError(
+        Diagnostic(
+          path: path, line: lines.lineNumber(ofOffset: offset),
+          message: "binary file (NUL byte at offset \(offset))"))
+    }
+    // The standard library validates fast; the byte-by-byte search only runs on bad input.
+    guard let text = String(validating: bytes, as: UTF8.self) else {
+      let offset = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
+      throw InputError(
+        Diagnostic(
+          path: path, line: lines.lineNumber(ofOffset: offset),
+          message: "not valid UTF-8 (first bad byte at offset \(offset))"))
+    }
+    let blocks = try blocks(in: lines, path: path)
+    return Notebook(
+      path: path, name: name(ofPath: path), text: text,
+      cells: blocks.filter { !$0.options.isShared },
+      declarations: blocks.filter(\.options.isShared))
+  }
+
+  /// Parses a lesson's text, read from `path`.
+  ///
+  /// - Throws: `InputError` with every problem in the file: a NUL character, malformed cell
+  ///   tags, cells without a closing fence.
+  public static func parse(text: String, path: String) throws(InputError) -> Notebook {
+    try parse(bytes: Array(text.utf8), path: path)
+  }
+
+  /// The lesson's name: the last path component, without a `.md` extension.
+  static func name(ofPath path: String) -> String {
+    let file = path.split(separator: "/").last.map(String.init) ?? path
+    guard file.hasSuffix(".md"), file.count > 3 else { return file }
+    return String(file.dropLast(3))
+  }
+
+  /// Every cell and shared block, in document order.
+  private static func blocks(in lines: TextLines, path: String) throws(InputError) -> [Cell] {
+    var cells: [Cell] = []
+    var diagnostics: [Diagnostic] = []
+    var firstLineOfID: [String: Int] = [:]
+    for block in Cmark.fencedCodeBlocks(in: lines) {
+      let location = SourceLocation(line: block.startLine, column: block.startColumn)
+      let tag: CellTag
+      do {
+        guard let parsed = try CellTag.parse(block.info) else { continue }
+        tag = parsed
+      } catch {
+        for message in error.messages {
+          diagnostics.append(Diagnostic(path: path, location: location, message: message))
+        }
+        if !block.isClosed {
+          diagnostics.append(unclosed(error.id, at: location, path: path))
+        }
+        continue
+      }
+      if let first = firstLineOfID[tag.id] {
+        diagnostics.append(
+          Diagnostic(
+            path: path, location: location,
+            message: "cell ID '\(tag.id)' is used twice in this lesson (first at line \(first))"))
+      }
+      firstLineOfID[tag.id] = firstLineOfID[tag.id] ?? block.startLine
+      guard let layout = CellLayout(block: block, lines: lines) else {
+        diagnostics.append(unclosed(tag.id, at: location, path: path))
+        continue
+      }
+      cells.append(
+        Cell(
+          id: tag.id, options: tag.options, code: block.literal, location: location,
+          firstCodeLine: block.startLine + 1, layout: layout,
+          codeIndentation: codeIndentation(of: block, in: lines)))
+    }
+    guard diagnostics.isEmpty else { throw InputError(diagnostics) }
+    return cells
+  }
+
+  /// The bytes before the code on its lines in the text (container markers, indentation): the
+  /// smallest over the lines that are not blank and that end with their line of code.
+  private static func codeIndentation(of block: FencedCodeBlock, in lines: TextLines) -> Int {
+    var smallest: Int?
+    var number = block.startLine + 1
+    for code in block.literal.utf8.split(
+      separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+    {
+      defer { number += 1 }
+      guard let line = lines[number], code.contains(where: { $0 != 0x20 && $0 != 0x09 }) else {
+        continue
+      }
+      let raw = lines.content(of: line)
+      guard raw.count >= code.count, raw.suffix(code.count).elementsEqual(code) else { continue }
+      smallest = min(smallest ?? .max, raw.count - code.count)
+    }
+    return smallest ?? 0
+  }
+
+  private static func unclosed(_ id: String?, at location: SourceLocation, path: String)
+    -> Diagnostic
+  {
+    let cell = id.map { "cell '\($0)'" } ?? "cell"
+    return Diagnostic(path: path, location: location, message: "\(cell) has no closing fence")
+  }
+}

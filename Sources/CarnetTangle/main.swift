@@ -1,0 +1,89 @@
+import CarnetDocument
+import Foundation
+
+// The tool of the TangleLessons build plugin:
+//
+//   CarnetTangle --package-root ROOT --catalog CATALOG.swift LESSON.md OUT.swift...
+//
+// writes the Swift source of each lesson (see `LessonTangle`) to its OUT.swift, and the catalog
+// of all of them, each only when its content changes (so that an edit that changes no cell
+// recompiles nothing). Problems are printed as compilers print them, at the lesson's line, and
+// fail the build.
+
+/// The parsed command line.
+struct TangleArguments {
+  var packageRoot: String
+  var catalog: String
+  var lessons: [(markdown: String, swift: String)]
+
+  init?(_ arguments: [String]) {
+    guard arguments.count >= 4, arguments.count % 2 == 0, arguments[0] == "--package-root",
+      arguments[2] == "--catalog"
+    else { return nil }
+    packageRoot = arguments[1].hasSuffix("/") ? arguments[1] : arguments[1] + "/"
+    catalog = arguments[3]
+    let pairs = arguments.dropFirst(4)
+    lessons = stride(from: pairs.startIndex, to: pairs.endIndex, by: 2).map {
+      (pairs[$0], pairs[$0 + 1])
+    }
+  }
+
+  /// `path` relative to the package root, as lessons are named in diagnostics.
+  func relative(_ path: String) -> String {
+    path.hasPrefix(packageRoot) ? String(path.dropFirst(packageRoot.count)) : path
+  }
+}
+
+/// Writes `text` to `path` unless the file already holds exactly that.
+func writeIfChanged(_ text: String, to path: String) throws {
+  let data = Data(text.utf8)
+  if FileManager.default.contents(atPath: path) == data { return }
+  try FileManager.default.createDirectory(
+    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+  try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+}
+
+func report(_ line: String) {
+  FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+guard let arguments = TangleArguments(Array(CommandLine.arguments.dropFirst())) else {
+  report("usage: CarnetTangle --package-root ROOT --catalog CATALOG.swift (LESSON.md OUT.swift)...")
+  exit(64)
+}
+var failed = false
+var typeNames: [String] = []
+var lessonOfName: [String: String] = [:]
+for (markdown, swift) in arguments.lessons {
+  let path = arguments.relative(markdown)
+  do {
+    guard let data = FileManager.default.contents(atPath: markdown) else {
+      throw InputError(Diagnostic(path: path, message: "cannot read this lesson"))
+    }
+    let notebook = try NotebookParser.parse(bytes: [UInt8](data), path: path)
+    if let other = lessonOfName[notebook.name] {
+      throw InputError(
+        Diagnostic(
+          path: path,
+          message: "two lessons are named '\(notebook.name)' (the other is \(other));"
+            + " rename one of them"))
+    }
+    lessonOfName[notebook.name] = path
+    let tangle = LessonTangle(notebook, sourcePath: path)
+    try writeIfChanged(tangle.source, to: swift)
+    typeNames.append(tangle.typeName)
+  } catch let error as InputError {
+    error.diagnostics.forEach { report($0.description) }
+    failed = true
+  } catch {
+    report("\(path): error: cannot write its Swift source: \(error.localizedDescription)")
+    failed = true
+  }
+}
+if failed { exit(1) }
+do {
+  try writeIfChanged(LessonTangle.catalogSource(typeNames: typeNames), to: arguments.catalog)
+} catch {
+  report("error: cannot write the lesson catalog: \(error.localizedDescription)")
+  exit(1)
+}

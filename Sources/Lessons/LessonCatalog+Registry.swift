@@ -1,0 +1,6 @@
+import Carnet
+
+extension LessonCatalog {
+  /// The compiled lessons, looked up by name.
+  public static let registry = LessonRegistry(lessons)
+}

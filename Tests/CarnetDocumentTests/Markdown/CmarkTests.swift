@@ -1,0 +1,159 @@
+import Testing
+
+@testable import CarnetDocument
+
+@Suite("Markdown: Cmark") struct MarkdownCmarkTests {
+  private func block(_ text: String) throws -> FencedCodeBlock {
+    let blocks = Cmark.fencedCodeBlocks(in: text)
+    #expect(blocks.count == 1)
+    return try #require(blocks.first)
+  }
+
+  @Test func topLevelBlock() throws {
+    let block = try block("# Title\n\n```swift cell=a\nlet x = 1\n```\n")
+    #expect(block.info == "swift cell=a")
+    #expect(block.literal == "let x = 1\n")
+    #expect(block.startLine == 3)
+    #expect(block.startColumn == 1)
+    #expect(block.endLine == 5)
+    #expect(block.fenceCharacter == "`")
+    #expect(block.fenceLength == 3)
+    #expect(block.fenceOffset == 0)
+    #expect(block.closingFence == SourceLocation(line: 5, column: 1))
+  }
+
+  @Test func indentedFence() throws {
+    let block = try block("  ```` swift\n   code\n  `````  \n")
+    #expect(block.startColumn == 3)
+    #expect(block.fenceLength == 4)
+    #expect(block.fenceOffset == 2)
+    #expect(block.literal == " code\n")
+    #expect(block.closingFence == SourceLocation(line: 3, column: 3))
+  }
+
+  @Test func listItem() throws {
+    let block = try block("- item\n\n  ```swift\n  code\n  ```\n- next\n")
+    #expect(block.startLine == 3)
+    #expect(block.startColumn == 3)
+    #expect(block.literal == "code\n")
+    #expect(block.fenceOffset == 0)
+    #expect(block.closingFence == SourceLocation(line: 5, column: 3))
+  }
+
+  @Test func fenceOnTheListMarkerLine() throws {
+    let block = try block("1.  ```swift\n    code\n    ```\n")
+    #expect(block.startColumn == 5)
+    #expect(block.fenceOffset == 0)
+    #expect(block.closingFence == SourceLocation(line: 3, column: 5))
+  }
+
+  @Test func blockQuote() throws {
+    let block = try block("> quoted\n>\n>  ```swift\n>  code\n> ```\n")
+    #expect(block.startLine == 3)
+    #expect(block.startColumn == 4)
+    #expect(block.fenceOffset == 1)
+    #expect(block.literal == "code\n")
+    #expect(block.closingFence == SourceLocation(line: 5, column: 3))
+  }
+
+  @Test func quoteInList() throws {
+    let block = try block("- > ```swift\n  > code\n  > ```\n")
+    #expect(block.startColumn == 5)
+    #expect(block.literal == "code\n")
+    #expect(block.closingFence == SourceLocation(line: 3, column: 5))
+  }
+
+  @Test func listInQuote() throws {
+    let block = try block("> 1. ```swift\n>    code\n>    ```\n")
+    #expect(block.startColumn == 6)
+    #expect(block.fenceOffset == 0)
+    #expect(block.literal == "code\n")
+    #expect(block.closingFence == SourceLocation(line: 3, column: 6))
+  }
+
+  @Test func tildes() throws {
+    let block = try block("~~~~ swift\ncode with ``` inside\n~~~\n~~~~~\n")
+    #expect(block.fenceCharacter == "~")
+    #expect(block.fenceLength == 4)
+    #expect(block.literal == "code with ``` inside\n~~~\n")
+    #expect(block.closingFence == SourceLocation(line: 4, column: 1))
+  }
+
+  @Test func crlf() throws {
+    let block = try block("text\r\n\r\n```swift\r\na\r\nb\r\n```\r\n")
+    #expect(block.startLine == 3)
+    #expect(block.literal == "a\nb\n")
+    #expect(block.closingFence == SourceLocation(line: 6, column: 1))
+  }
+
+  @Test func byteOrderMarkIsNotColumns() throws {
+    let block = try block("\u{FEFF}```swift\ncode\n```\n")
+    #expect(block.startColumn == 1)
+    #expect(block.closingFence == SourceLocation(line: 3, column: 1))
+  }
+
+  @Test func nestedBlocksInDocumentOrder() {
+    let text = "```a\n```\n\n- ```b\n  ```\n  > ```c\n  > ```\n\n> ```d\n> ```\n"
+    #expect(Cmark.fencedCodeBlocks(in: text).map(\.info) == ["a", "b", "c", "d"])
+    #expect(Cmark.fencedCodeBlocks(in: text).map(\.startLine) == [1, 4, 6, 9])
+  }
+
+  @Test func indentedCodeBlocksAreNotFenced() {
+    #expect(Cmark.fencedCodeBlocks(in: "    ```\n    code\n").isEmpty)
+    #expect(Cmark.fencedCodeBlocks(in: "\t```\n").isEmpty)
+    #expect(Cmark.fencedCodeBlocks(in: "para\n\n    let x = 1\n").isEmpty)
+  }
+
+  @Test func emptyBlocks() throws {
+    #expect(try block("```\n```").closingFence == SourceLocation(line: 2, column: 1))
+    #expect(try block("```swift\n```\n").literal == "")
+  }
+
+  @Test func unclosedAtEndOfDocument() throws {
+    #expect(try block("```swift\ncode\n").closingFence == nil)
+    #expect(try block("```swift\n").closingFence == nil)
+    #expect(try block("```swift").closingFence == nil)
+    #expect(try block("```swift\ncode\n\n\n").closingFence == nil)
+    #expect(try block("```\n> ```").closingFence == nil)
+  }
+
+  @Test func endedByItsContainer() {
+    // cmark's end line is then the line after the code, even when it looks like a fence.
+    let quoted = Cmark.fencedCodeBlocks(in: "> ```swift\n> code\n```\n")
+    #expect(quoted.map(\.endLine) == [3, 3])
+    #expect(quoted.map(\.isClosed) == [false, false])
+    let listed = Cmark.fencedCodeBlocks(in: "- ```swift\n  code\n- ```\n  ```\n")
+    #expect(listed.map(\.endLine) == [3, 4])
+    #expect(listed.map(\.isClosed) == [false, true])
+    let blank = Cmark.fencedCodeBlocks(in: "> ```swift\n> code\n\n```\n")
+    #expect(blank.first?.isClosed == false)
+  }
+
+  @Test func codeLineThatEndsWithFenceCharacters() throws {
+    #expect(try block("```\nfoo ```\n").closingFence == nil)
+    #expect(try block("````\n```\n````\n").literal == "```\n")
+  }
+
+  @Test func renderHTMLSafe() {
+    let markdown = "<b>hi</b> [x](javascript:alert(1))\n\n<div>raw</div>\n"
+    let safe = Cmark.renderHTML(markdown, safe: true)
+    #expect(!safe.contains("<b>"))
+    #expect(!safe.contains("javascript:"))
+    #expect(!safe.contains("<div>"))
+    #expect(safe.contains("<!-- raw HTML omitted -->"))
+  }
+
+  @Test func renderHTMLUnsafe() {
+    let markdown = "<b>hi</b> [x](javascript:alert(1))\n\n<div>raw</div>\n"
+    let unsafe = Cmark.renderHTML(markdown, safe: false)
+    #expect(
+      unsafe == "<p><b>hi</b> <a href=\"javascript:alert(1)\">x</a></p>\n<div>raw</div>\n")
+  }
+
+  @Test func renderHTMLCode() {
+    #expect(
+      Cmark.renderHTML("```swift\na < b\n```\n", safe: true)
+        == "<pre><code class=\"language-swift\">a &lt; b\n</code></pre>\n")
+    #expect(Cmark.renderHTML("", safe: true) == "")
+  }
+}
