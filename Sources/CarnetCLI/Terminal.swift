@@ -26,6 +26,7 @@ enum Terminal {
   static func run(_ lesson: Lesson, with runner: NotebookRunner) -> NotebookRun {
     let cells = lesson.notebook.cells
     progress("\(lesson.notebook.path): \(cells.count) cell(s)")
+    report(lesson.warnings)
     let result = runner.run(lesson.notebook, cells: lesson.cells) { index, cell in
       progress("  [\(index + 1)/\(cells.count)] \(cell.id)")
     }

@@ -73,7 +73,7 @@ for (markdown, swift) in arguments.lessons {
     try writeIfChanged(tangle.source, to: swift)
     typeNames.append(tangle.typeName)
   } catch let error as InputError {
-    error.diagnostics.forEach { report($0.description) }
+    for diagnostic in error.diagnostics { report(diagnostic.description) }
     failed = true
   } catch {
     report("\(path): error: cannot write its Swift source: \(error.localizedDescription)")

@@ -1,3 +1,5 @@
+import CarnetDocument
+
 /// Highlights Swift source as HTML: escaped text with each token of `SwiftLexer` in a
 /// `<span class="tok-KIND">` (`tok-kw`, `tok-str`, `tok-interp`, `tok-com`, `tok-num`,
 /// `tok-type`, `tok-attr`). Spans never nest and never cross a token's bounds, so the result is

@@ -6,6 +6,8 @@ public struct Lesson: Sendable {
   public var notebook: Notebook
   /// The compiled code of each cell, in cell order.
   public var cells: [CompiledCell]
+  /// Warnings about the lesson's code, such as calls the event loop cannot make deterministic.
+  public var warnings: [Diagnostic]
   /// The rendered Markdown file's path (`DIR/NAME.md`).
   public var outputPath: String
 

@@ -53,7 +53,9 @@ public struct LessonLoader: Sendable {
     let notebook = try Self.readNotebook(file: file)
     let cells = try registry.cells(for: notebook)
     let folder = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
-    return Lesson(notebook: notebook, cells: cells, outputPath: folder + notebook.name + ".md")
+    return Lesson(
+      notebook: notebook, cells: cells, warnings: NondeterminismLint.warnings(in: notebook),
+      outputPath: folder + notebook.name + ".md")
   }
 
   /// Reads and parses one lesson file, without looking up its compiled cells.

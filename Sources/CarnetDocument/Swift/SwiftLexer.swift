@@ -1,7 +1,7 @@
 /// A highlighted stretch of Swift source.
-struct SwiftToken: Hashable, Sendable {
+package struct SwiftToken: Hashable, Sendable {
   /// What a token is, for highlighting.
-  enum Kind: String, Hashable, Sendable {
+  package enum Kind: String, Hashable, Sendable {
     /// A keyword (`func`, `let`, `await`...) or a compiler directive (`#if`, `#available`).
     case keyword
     /// A string literal's text, quotes included, interpolations excluded.
@@ -19,9 +19,9 @@ struct SwiftToken: Hashable, Sendable {
   }
 
   /// The token's kind.
-  var kind: Kind
+  package var kind: Kind
   /// Its UTF-8 byte range in the source.
-  var range: Range<Int>
+  package var range: Range<Int>
 }
 
 /// Splits Swift source into highlighted tokens, in one pass. Text between tokens (identifiers,
@@ -33,7 +33,7 @@ struct SwiftToken: Hashable, Sendable {
 /// A word right after `.` is a member, never a keyword (`task.get()`), except `self` and
 /// `init`; a word right before `:` is an argument label (`random(in: 1...6)`), except
 /// `default`. Unterminated strings and comments end with the line or the text.
-struct SwiftLexer {
+package struct SwiftLexer {
   /// What the lexer is inside of.
   private enum Context {
     /// Code; in an interpolation, with the depth of open parentheses.
@@ -48,12 +48,12 @@ struct SwiftLexer {
   private var tokens: [SwiftToken] = []
 
   /// The tokens of `source`, in order, not overlapping.
-  static func tokens(in source: String) -> [SwiftToken] {
+  package static func tokens(in source: String) -> [SwiftToken] {
     tokens(in: Array(source.utf8))
   }
 
   /// The tokens of UTF-8 `bytes`, in order, not overlapping.
-  static func tokens(in bytes: [UInt8]) -> [SwiftToken] {
+  package static func tokens(in bytes: [UInt8]) -> [SwiftToken] {
     var lexer = SwiftLexer(bytes: bytes)
     lexer.run()
     return lexer.tokens

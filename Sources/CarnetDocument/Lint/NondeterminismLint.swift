@@ -1,0 +1,141 @@
+/// Finds, in a lesson's cells and shared blocks, the calls that the cell's event loop cannot
+/// make deterministic, and warns at their line: unstructured tasks, Dispatch queues, real
+/// clocks and blocking sleeps. Strings and comments are skipped.
+public enum NondeterminismLint {
+  /// One pattern to look for and why it is a problem.
+  struct Rule: Sendable {
+    /// The words that must follow each other, with only spaces between them: `["Task", "{"]`.
+    var words: [String]
+    /// What the warning says after naming the words.
+    var reason: String
+
+    /// How the warning names the words: `Task {`, `Task(`, `Date()`, `Thread.sleep`.
+    var shown: String {
+      switch words.last {
+      case "{": words.dropLast().joined() + " {"
+      case "(" where words.first == "Date": words.joined() + ")"
+      default: words.joined()
+      }
+    }
+  }
+
+  static let rules: [Rule] = [
+    Rule(
+      words: ["Task", "{"],
+      reason: "starts an unstructured task, which leaves the cell's event loop: its timing and"
+        + " output are not deterministic; use async let or a task group"),
+    Rule(
+      words: ["Task", "("],
+      reason: "starts an unstructured task, which leaves the cell's event loop: its timing and"
+        + " output are not deterministic; use async let or a task group"),
+    Rule(
+      words: ["Task", ".", "detached"],
+      reason: "starts a detached task, which leaves the cell's event loop: its timing and output"
+        + " are not deterministic; use async let or a task group"),
+    Rule(
+      words: ["Date", "("],
+      reason: "reads the real clock, not the cell's simulated one: it changes on every run"),
+    Rule(
+      words: ["Date", ".", "now"],
+      reason: "reads the real clock, not the cell's simulated one: it changes on every run"),
+    Rule(
+      words: ["ContinuousClock"],
+      reason: "is the real clock, not the cell's simulated one: its readings change on every run"),
+    Rule(
+      words: ["SuspendingClock"],
+      reason: "is the real clock, not the cell's simulated one: its readings change on every run"),
+    Rule(
+      words: ["DispatchTime"],
+      reason: "reads the real clock, not the cell's simulated one: it changes on every run"),
+    Rule(
+      words: ["Thread", ".", "sleep"],
+      reason: "blocks the event loop's only thread on the real clock; use"
+        + " 'try await Task.sleep(for:)', which sleeps on the cell's clock"),
+    Rule(
+      words: ["DispatchQueue"],
+      reason: "runs work outside the cell's event loop: its timing and output are not"
+        + " deterministic"),
+  ]
+
+  /// The warnings for every cell and shared block of `notebook`, in document order.
+  public static func warnings(in notebook: Notebook) -> [Diagnostic] {
+    let blocks = (notebook.cells + notebook.declarations).sorted { $0.location < $1.location }
+    return blocks.flatMap { block in
+      findings(in: block.code).map { finding in
+        Diagnostic(
+          path: notebook.path,
+          location: SourceLocation(
+            line: block.firstCodeLine + finding.line,
+            column: block.codeIndentation + finding.column),
+          severity: .warning,
+          message: "cell '\(block.id)': '\(finding.rule.shown)' \(finding.rule.reason)")
+      }
+    }
+  }
+
+  /// A rule matched at a 0-based line and 1-based byte column of a cell's code.
+  struct Finding {
+    var rule: Rule
+    var line: Int
+    var column: Int
+  }
+
+  /// Every match in `code`, in order; at most one per place.
+  static func findings(in code: String) -> [Finding] {
+    var bytes = Array(code.utf8)
+    for token in SwiftLexer.tokens(in: bytes) where token.kind == .string || token.kind == .comment
+    {
+      for index in token.range where bytes[index] != UInt8(ascii: "\n") {
+        bytes[index] = UInt8(ascii: " ")
+      }
+    }
+    var findings: [Finding] = []
+    var line = 0
+    var lineStart = 0
+    var index = 0
+    while index < bytes.count {
+      if bytes[index] == UInt8(ascii: "\n") {
+        line += 1
+        lineStart = index + 1
+      } else if startsWord(bytes, at: index),
+        let rule = rules.first(where: { matches($0.words, bytes, at: index) })
+      {
+        findings.append(Finding(rule: rule, line: line, column: index - lineStart + 1))
+      }
+      index += 1
+    }
+    return findings
+  }
+
+  /// Whether `words` follow each other from `index`, separated by spaces at most, the last one
+  /// not running on into a longer identifier.
+  private static func matches(_ words: [String], _ bytes: [UInt8], at start: Int) -> Bool {
+    var index = start
+    for (number, word) in words.enumerated() {
+      if number > 0 {
+        while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
+      }
+      let utf8 = Array(word.utf8)
+      guard index + utf8.count <= bytes.count, bytes[index..<index + utf8.count].elementsEqual(utf8)
+      else { return false }
+      index += utf8.count
+    }
+    let last = words.last?.utf8.last ?? 0
+    return !isIdentifierByte(last) || index == bytes.count || !isIdentifierByte(bytes[index])
+  }
+
+  /// Whether an identifier starts at `index` (not in the middle of one, nor after a `.`).
+  private static func startsWord(_ bytes: [UInt8], at index: Int) -> Bool {
+    guard isIdentifierByte(bytes[index]) else { return false }
+    guard index > 0 else { return true }
+    let before = bytes[index - 1]
+    return !isIdentifierByte(before) && before != UInt8(ascii: ".")
+  }
+
+  private static func isIdentifierByte(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: "_") || byte >= 0x80
+      || (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+      || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte)
+      || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+  }
+}
