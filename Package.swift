@@ -6,7 +6,7 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "carnet", targets: ["CarnetCLI"]),
-    .library(name: "Carnet", targets: ["Carnet"]),
+    .library(name: "Carnet", targets: ["Carnet", "CarnetDocument"]),
     .plugin(name: "TangleLessons", targets: ["TangleLessons"]),
   ],
   dependencies: [

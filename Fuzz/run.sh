@@ -2,8 +2,8 @@
 # Builds the parse → render fuzz target with libFuzzer and runs it.
 #   Fuzz/run.sh [SECONDS]        (default 600; corpus in Fuzz/corpus, crashes in Fuzz/)
 # SwiftPM cannot link libFuzzer's own main into an executable target on Linux (it renames the
-# entry point), so this script drives swiftc directly: the Carnet sources become a static
-# library instrumented for coverage, and FuzzParseRender.swift is linked against it.
+# entry point), so this script drives swiftc directly: the CarnetDocument and Carnet sources
+# become static libraries instrumented for coverage, and FuzzParseRender.swift is linked to them.
 set -euo pipefail
 cd "$(dirname "$0")"
 seconds="${1:-600}"
@@ -11,13 +11,16 @@ root=..
 build=.build
 mkdir -p "$build" corpus
 "$root/.ci/setup"
-flags=(-O -swift-version 6 -parse-as-library -sanitize=fuzzer -g)
-mapfile -t sources < <(find "$root/Sources/Carnet" -name '*.swift' | sort)
-swiftc "${flags[@]}" -emit-library -static -emit-module -module-name Carnet \
-  -I "$root/Sources/CCmark" -o "$build/libCarnet.a" -emit-module-path "$build/Carnet.swiftmodule" \
-  "${sources[@]}"
-swiftc "${flags[@]}" -I "$build" -I "$root/Sources/CCmark" -L "$build" -lCarnet -lcmark \
-  -o "$build/carnet-fuzz" FuzzParseRender.swift
+flags=(-O -swift-version 6 -parse-as-library -sanitize=fuzzer -g -package-name carnet)
+# The two library targets, in their order of dependency: parsing, then running and rendering.
+for module in CarnetDocument Carnet; do
+  mapfile -t sources < <(find "$root/Sources/$module" -name '*.swift' | sort)
+  swiftc "${flags[@]}" -emit-library -static -emit-module -module-name "$module" \
+    -I "$build" -I "$root/Sources/CCmark" -o "$build/lib$module.a" \
+    -emit-module-path "$build/$module.swiftmodule" "${sources[@]}"
+done
+swiftc "${flags[@]}" -I "$build" -I "$root/Sources/CCmark" -L "$build" -lCarnet -lCarnetDocument \
+  -lcmark -o "$build/carnet-fuzz" FuzzParseRender.swift
 # Seed the corpus with the lessons and a few CommonMark spec examples.
 cp "$root"/Notebooks/*.md corpus/ 2>/dev/null || true
 exec "$build/carnet-fuzz" -max_total_time="$seconds" -print_final_stats=1 -max_len=8192 corpus

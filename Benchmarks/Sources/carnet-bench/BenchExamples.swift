@@ -1,4 +1,5 @@
 import Carnet
+import CarnetDocument
 import Foundation
 
 /// The examples the benchmark registers: trivial cells for generated books, and the "many
@@ -7,18 +8,18 @@ enum BenchExamples {
   /// The cell IDs a generated book uses, in turn.
   static let bookIDs = ["book-hello", "book-sleep", "book-pair"]
 
-  /// The trivial examples of generated books.
-  static let book: [Example] = [
-    Example("book-hello") {
+  /// The trivial examples of generated books, by base ID.
+  static let book: [CompiledCell] = [
+    CompiledCell("book-hello") {
       print("Bonjour depuis une cellule Carnet !")
     },
 
-    Example("book-sleep") {
+    CompiledCell("book-sleep") {
       try await Task.sleep(for: .milliseconds(500))
       print("réveillé après 0,5 s")
     },
 
-    Example("book-pair") {
+    CompiledCell("book-pair") {
       func attendre(_ nom: String, secondes: Double) async throws -> String {
         try await Task.sleep(for: .seconds(secondes))
         return nom
@@ -29,8 +30,32 @@ enum BenchExamples {
     },
   ]
 
-  /// Every example of the benchmark.
-  static let registry = ExampleRegistry(book)
+  /// The benchmark's stand-in for the tangle plugin, which compiles the cells of a lesson at
+  /// build time: each book's cell `BASE-N` runs the example `BASE` (the books are generated, so
+  /// their code cannot be compiled in advance). A book is registered with the fingerprint of its
+  /// own tangle, so that loading it does what `carnet` does (tangle it again and compare).
+  static func registry(books: [String], extra: [CompiledLesson] = []) -> LessonRegistry {
+    let bodies = Dictionary(book.map { ($0.id, $0.body) }, uniquingKeysWith: { first, _ in first })
+    let files = LessonDiscovery.lessonFiles(in: books).files
+    let lessons = files.compactMap { file -> CompiledLesson? in
+      guard let notebook = try? LessonLoader.readNotebook(file: file) else { return nil }
+      let cells = notebook.cells.compactMap { cell -> CompiledCell? in
+        let base = String(cell.id.split(separator: "-").dropLast().joined(separator: "-"))
+        return (bodies[base] ?? bodies[cell.id]).map { CompiledCell(cell.id, $0) }
+      }
+      return CompiledLesson(
+        name: notebook.name, sourcePath: notebook.path,
+        fingerprint: LessonTangle(notebook, sourcePath: notebook.path).fingerprint, cells: cells)
+    }
+    return LessonRegistry(lessons + extra)
+  }
+
+  /// The lesson that holds the "many tasks" cell.
+  static func tasksLesson(_ count: Int, shape: Shape) -> CompiledLesson {
+    CompiledLesson(
+      name: "tasks", sourcePath: "tasks", fingerprint: "",
+      cells: [manyTasks(count, shape: shape)])
+  }
 
   /// How the "many tasks" cell is written.
   enum Shape: String, CaseIterable {
@@ -49,8 +74,8 @@ enum BenchExamples {
   /// The "many tasks" example: `count` tasks in a task group, each sleeping a pseudo-random
   /// number of milliseconds in 0...10,000 drawn from a fixed LCG, so every run (and the Python
   /// versions in `python/`) sleeps the same durations.
-  static func manyTasks(_ count: Int, shape: Shape) -> Example {
-    Example("many-tasks") {
+  static func manyTasks(_ count: Int, shape: Shape) -> CompiledCell {
+    CompiledCell("many-tasks") {
       var random = LCG()
       switch shape {
       case .group:

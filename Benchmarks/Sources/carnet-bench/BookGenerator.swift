@@ -66,8 +66,9 @@ enum BookGenerator {
       unit += "```swift\n// Un bloc Swift sans `cell=` : de la prose, jamais exécuté.\n"
       unit += "let x = \(index)\n```\n\n"
     }
-    let id = cellID ?? BenchExamples.bookIDs[index % BenchExamples.bookIDs.count]
-    let body = code[id] ?? #"print("Bonjour depuis une cellule Carnet !")"#
+    let base = cellID ?? BenchExamples.bookIDs[index % BenchExamples.bookIDs.count]
+    let body = code[base] ?? #"print("Bonjour depuis une cellule Carnet !")"#
+    let id = "\(base)-\(index)"  // IDs are unique within a lesson
     if index % 50 == 49 {
       // A cell inside a list item: its output goes inside the item too.
       unit += "1. Dans une liste :\n\n   ```swift cell=\(id)\n"

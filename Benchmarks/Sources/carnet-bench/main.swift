@@ -1,4 +1,5 @@
 import Carnet
+import CarnetDocument
 import Foundation
 
 // carnet-bench: what Benchmarks/run.sh times besides the real `carnet` binary.
@@ -8,7 +9,7 @@ import Foundation
 //                       [--output DIR] FILE...
 //   carnet-bench tasks N [--shape group|discarding|chunked|yield] [--no-timeline]
 //                        [--worker | --prototype]
-//   carnet-bench worker [--tasks N --shape SHAPE]   (the cell worker process, internal)
+//   carnet-bench worker [--tasks N --shape SHAPE] [FILE...]   (the cell worker, internal)
 
 let usage = """
   usage: carnet-bench generate-book --bytes N --output FILE [--id CELL-ID]
@@ -87,32 +88,32 @@ func render(_ arguments: Arguments) throws -> Int32 {
   }
   let clock = ContinuousClock()
   let start = clock.now
-  let lessons: [Lesson]
-  do {
-    lessons = try LessonLoader(registry: BenchExamples.registry, outputDirectory: output)
-      .load(paths: paths)
-  } catch {
-    for diagnostic in error.diagnostics {
+  let loading = LessonLoader(
+    registry: BenchExamples.registry(books: paths), outputDirectory: output
+  ).load(paths: paths)
+  guard loading.refusals.isEmpty else {
+    for diagnostic in loading.refusals {
       FileHandle.standardError.write(Data("\(diagnostic)\n".utf8))
     }
     return 2
   }
+  let lessons = loading.lessons
   let loaded = clock.now
   try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
   let settings = CellRunner(
     clock: .virtual, wallClockLimit: .seconds(10),
     recordsTimelines: formats.contains(.html) && !arguments.flags.contains("--no-timeline"))
   let runner = NotebookRunner(
-    registry: BenchExamples.registry,
     cellRunner: cellRunner(
-      inProcess: arguments.flags.contains("--in-process"), settings: settings))
+      inProcess: arguments.flags.contains("--in-process"), settings: settings,
+      workerArguments: paths))
   var runTime = Duration.zero
   var renderTime = Duration.zero
   var writeTime = Duration.zero
   var failed = false
   for lesson in lessons {
     let t0 = clock.now
-    let result = runner.run(lesson.notebook, examples: lesson.examples)
+    let result = runner.run(lesson.notebook, cells: lesson.cells)
     let t1 = clock.now
     let files = result.renderedFiles(for: lesson, formats: formats)
     let t2 = clock.now
@@ -152,7 +153,8 @@ func tasks(_ arguments: Arguments) -> Int32 {
   let runner = CellRunner(
     clock: .virtual, wallClockLimit: .seconds(3600),
     recordsTimelines: !arguments.flags.contains("--no-timeline"))
-  let example = BenchExamples.manyTasks(count, shape: shape)
+  let lesson = BenchExamples.tasksLesson(count, shape: shape)
+  let example = lesson.cells[0]
   let clock = ContinuousClock()
   let start = clock.now
   let ok: Bool
@@ -163,7 +165,8 @@ func tasks(_ arguments: Arguments) -> Int32 {
     let running = cellRunner(
       inProcess: !arguments.flags.contains("--worker"), settings: runner,
       workerArguments: ["--tasks", String(count), "--shape", shapeName])
-    let run = running.run(example, cellID: example.id, options: CellOptions())
+    let run = running.run(
+      CellJob(lessonName: lesson.name, cell: example, options: CellOptions()))
     (ok, simulated) = (run.ending == .returned, run.simulatedTime)
     if !ok { FileHandle.standardError.write(Data("cell ended: \(run.ending)\n".utf8)) }
   }
@@ -190,13 +193,14 @@ do {
     exit(tasks(Arguments(rest, valued: valued)))
   case "worker":
     let options = Arguments(rest, valued: valued)
-    var examples = BenchExamples.book
+    var extra: [CompiledLesson] = []
     if let count = options.options["--tasks"].flatMap({ Int($0) }),
       let shape = BenchExamples.Shape(rawValue: options.options["--shape"] ?? "group")
     {
-      examples.append(BenchExamples.manyTasks(count, shape: shape))
+      extra.append(BenchExamples.tasksLesson(count, shape: shape))
     }
-    exit(CellWorkerServer.serve(registry: ExampleRegistry(examples)))
+    let registry = BenchExamples.registry(books: options.positional, extra: extra)
+    exit(CellWorkerServer.serve(registry: registry))
   default:
     fail(usage)
   }
