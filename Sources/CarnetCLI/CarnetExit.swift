@@ -2,6 +2,6 @@
 enum CarnetExit {
   /// Outputs differ from the committed ones, or a cell failed.
   static let failed: Int32 = 1
-  /// Invalid input: unknown cell ID, bad option, unreadable or non-UTF-8 file.
+  /// Invalid input: bad option, unreadable or non-UTF-8 file, a lesson not built into carnet.
   static let invalidInput: Int32 = 2
 }

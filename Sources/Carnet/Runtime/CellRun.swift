@@ -2,9 +2,9 @@
 public struct CellRun: Hashable, Sendable {
   /// How a cell's execution ended.
   public enum Ending: Hashable, Sendable {
-    /// The example returned normally.
+    /// The cell returned normally.
     case returned
-    /// The example threw: the error's type and its description.
+    /// The cell threw: the error's type and its description.
     case threw(type: String, description: String)
     /// Nothing could run and nothing was sleeping while the cell was unfinished.
     case stalled(at: Duration, suspended: [String])

@@ -1,6 +1,6 @@
 /// A fenced code block tagged `swift cell=ID`: what to run, and where it sits in the lesson's text.
 public struct Cell: Hashable, Sendable {
-  /// The registered example's ID (lowercase letters, digits, hyphens).
+  /// The cell's ID, unique in its lesson (lowercase letters, digits, hyphens).
   public var id: String
   /// The options given after the ID.
   public var options: CellOptions
