@@ -6,10 +6,24 @@ import Testing
 @Suite struct BadInputTests {
   @Test func anEmptyLessonRendersAsEmpty() throws {
     let scratch = try Scratch()
-    try scratch.write("", to: "Notebooks/vide.md")
+    try scratch.copyFixture("vide.md", to: "Notebooks/vide.md")
+    try #require(scratch.read("Notebooks/vide.md") == "")
     let render = try CarnetBinary.run(["render"], in: scratch.url)
-    #expect(render.status == 0)
+    #expect(render.status == 0, "\(render.standardError)")
     #expect(scratch.read("Output/vide.md") == "")
+  }
+
+  @Test func aCellIDUsedTwiceIsRejectedWithBothLines() throws {
+    let scratch = try Scratch()
+    let lesson = "```swift cell=hello\nprint(1)\n```\n\n```swift cell=hello\nprint(2)\n```\n"
+    try scratch.write(lesson, to: "Notebooks/essai.md")
+    let render = try CarnetBinary.run(["render"], in: scratch.url)
+    #expect(render.status == 2)
+    #expect(
+      render.standardError
+        == "Notebooks/essai.md:5: error: cell ID 'hello' is used twice in this lesson"
+        + " (first at line 1)\n")
+    #expect(!scratch.exists("Output/essai.md"))
   }
 
   @Test func aBinaryFileIsRejectedWithTheOffsetOfItsNULByte() throws {
@@ -35,7 +49,7 @@ import Testing
 
   @Test func anOutputFolderThatIsAFileIsRejected() throws {
     let scratch = try Scratch()
-    try scratch.write(CarnetCommandTests.hello, to: "Notebooks/essai.md")
+    try scratch.copyFixture("essai.md", to: "Notebooks/essai.md")
     try scratch.write("not a folder", to: "Output")
     let render = try CarnetBinary.run(["render"], in: scratch.url)
     #expect(render.status == 2)
@@ -45,7 +59,7 @@ import Testing
 
   @Test func anOutputPathThatIsAFolderIsRejected() throws {
     let scratch = try Scratch()
-    try scratch.write(CarnetCommandTests.hello, to: "Notebooks/essai.md")
+    try scratch.copyFixture("essai.md", to: "Notebooks/essai.md")
     try FileManager.default.createDirectory(
       at: scratch.url.appendingPathComponent("Output/essai.md"), withIntermediateDirectories: true)
     let render = try CarnetBinary.run(["render"], in: scratch.url)
@@ -58,14 +72,16 @@ import Testing
 
   @Test func aRenderKilledMidRunLeavesThePreviousOutputUntouched() throws {
     let scratch = try Scratch()
-    try scratch.write(
-      CarnetCommandTests.hello + "```swift cell=async-let\n```\n", to: "Notebooks/essai.md")
+    try scratch.copyFixture("essai.md", to: "Notebooks/essai.md")
     #expect(try CarnetBinary.run(["render"], in: scratch.url).status == 0)
     let good = try #require(scratch.read("Output/essai.md"))
-    try scratch.write(
-      CarnetCommandTests.hello.replacingOccurrences(of: "# Essai", with: "# Essai 2")
-        + "```swift cell=async-let\n```\n", to: "Notebooks/essai.md")
-    // In real time, the async-let cell takes 2 s: kill the render while it runs.
+    // A prose-only edit, which keeps every line in place: the lesson still runs, and would
+    // render differently.
+    let lesson = try #require(scratch.read("Notebooks/essai.md"))
+    let edited = lesson.replacingOccurrences(of: "# Essai\n", with: "# Essai 2\n")
+    try #require(edited != lesson)
+    try scratch.write(edited, to: "Notebooks/essai.md")
+    // In real time, the cell 'attente' takes 3 s: kill the render while it runs.
     let process = Process()
     process.executableURL = CarnetBinary.url
     process.arguments = ["render", "--real-time"]
@@ -77,5 +93,8 @@ import Testing
     process.waitUntilExit()
     #expect(process.terminationReason == .uncaughtSignal)
     #expect(scratch.read("Output/essai.md") == good)
+    // The edited lesson was accepted: rendered to the end, it replaces the output.
+    #expect(try CarnetBinary.run(["render"], in: scratch.url).status == 0)
+    #expect(scratch.read("Output/essai.md")?.hasPrefix("# Essai 2\n") == true)
   }
 }

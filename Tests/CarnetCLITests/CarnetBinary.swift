@@ -44,6 +44,33 @@ struct CarnetBinary {
   }
 }
 
+/// Files of this package's source tree, which the tests copy into their scratch folders.
+enum PackageFiles {
+  /// The package's root folder (this file is `Tests/CarnetCLITests/CarnetBinary.swift`).
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+
+  /// The folder of the fixture lessons, which the build compiles into `carnet` like the
+  /// lessons of `Notebooks/`.
+  static let fixtures = "Sources/Lessons/Fixtures/"
+
+  /// The bytes of `path`, relative to the package's root.
+  static func data(_ path: String) throws -> Data {
+    try Data(contentsOf: root.appendingPathComponent(path))
+  }
+
+  /// The text of `path`, relative to the package's root.
+  static func text(_ path: String) throws -> String {
+    String(decoding: try data(path), as: UTF8.self)
+  }
+
+  /// The number (from 1) of the first line of `text` that is exactly `line`, if any.
+  static func lineNumber(of line: String, in text: String) -> Int? {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+      .firstIndex { $0 == line }.map { $0 + 1 }
+  }
+}
+
 /// A temporary folder with a `Notebooks/` lesson, removed at the end of the test.
 final class Scratch {
   let url: URL
@@ -60,6 +87,27 @@ final class Scratch {
   /// Writes `text` to `path` (relative to the folder).
   func write(_ text: String, to path: String) throws {
     try Data(text.utf8).write(to: url.appendingPathComponent(path))
+  }
+
+  /// Copies the package's file `packagePath` byte for byte to `path` (relative to the folder).
+  func copy(_ packagePath: String, to path: String) throws {
+    try PackageFiles.data(packagePath).write(to: url.appendingPathComponent(path))
+  }
+
+  /// Copies the fixture lesson `name` (in `Sources/Lessons/Fixtures/`) byte for byte to `path`.
+  func copyFixture(_ name: String, to path: String) throws {
+    try copy(PackageFiles.fixtures + name, to: path)
+  }
+
+  /// Whether `path` exists (as a file or a folder).
+  func exists(_ path: String) -> Bool {
+    FileManager.default.fileExists(atPath: url.appendingPathComponent(path).path)
+  }
+
+  /// The names in the folder `path`, sorted.
+  func contents(of path: String) throws -> [String] {
+    try FileManager.default.contentsOfDirectory(atPath: url.appendingPathComponent(path).path)
+      .sorted()
   }
 
   /// Writes raw bytes to `path`.

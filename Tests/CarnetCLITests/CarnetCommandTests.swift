@@ -1,13 +1,51 @@
 import Foundation
 import Testing
 
-/// End-to-end tests through the real `carnet` binary: outputs, exit codes, messages.
+/// End-to-end tests through the real `carnet` binary: outputs, exit codes, messages, on fixture
+/// lessons compiled into it (`Sources/Lessons/Fixtures/`) and copied into a scratch folder.
 @Suite struct CarnetCommandTests {
-  static let hello = """
+  /// `Output/essai.md` as `carnet render` writes it for the fixture `essai.md`.
+  static let renderedEssai = """
     # Essai
+
+    Une petite leçon pour les tests de bout en bout de Carnet : une salutation, des dés tirés avec
+    une graine fixe, une erreur attendue et une longue attente.
 
     ```swift cell=hello
     print("Bonjour depuis une cellule Carnet !")
+    ```
+    ```output time=0.0s
+    Bonjour depuis une cellule Carnet !
+    ```
+
+    Trois dés, toujours les mêmes :
+
+    ```swift cell=des seed=2024
+    let des = (1...3).map { _ in Int.random(in: 1...6) }
+    print("Dés :", des)
+    ```
+    ```output time=0.0s
+    Dés : [1, 5, 1]
+    ```
+
+    > ```swift cell=rupture expect=error
+    > struct Rupture: Error, CustomStringConvertible {
+    >   var description: String { "plus de croissants" }
+    > }
+    > throw Rupture()
+    > ```
+    > ```error
+    > Rupture: plus de croissants
+    > ```
+
+    Une attente de trois secondes, gratuite en temps simulé :
+
+    ```swift cell=attente timeout=10s
+    try await Task.sleep(for: .seconds(3))
+    print("Trois secondes plus tard.")
+    ```
+    ```output time=3.0s
+    Trois secondes plus tard.
     ```
 
     Fin.
@@ -16,26 +54,12 @@ import Testing
 
   @Test func renderWritesTheLessonWithItsOutputAndCheckAgrees() throws {
     let scratch = try Scratch()
-    try scratch.write(Self.hello, to: "Notebooks/essai.md")
+    try scratch.copyFixture("essai.md", to: "Notebooks/essai.md")
     let render = try CarnetBinary.run(["render"], in: scratch.url)
     #expect(render.status == 0, "\(render.standardError)")
-    #expect(
-      scratch.read("Output/essai.md") == """
-        # Essai
-
-        ```swift cell=hello
-        print("Bonjour depuis une cellule Carnet !")
-        ```
-        ```output time=0.0s
-        Bonjour depuis une cellule Carnet !
-        ```
-
-        Fin.
-
-        """)
-    let leftovers = try FileManager.default.contentsOfDirectory(
-      atPath: scratch.url.appendingPathComponent("Output").path)
-    #expect(leftovers.sorted() == ["essai.html", "essai.md"])
+    #expect(render.standardError == "")
+    #expect(scratch.read("Output/essai.md") == Self.renderedEssai)
+    #expect(try scratch.contents(of: "Output") == ["essai.html", "essai.md"])
     #expect(
       scratch.read("Output/essai.html")?.contains("Bonjour depuis une cellule Carnet !") == true)
     let check = try CarnetBinary.run(["check"], in: scratch.url)
@@ -44,27 +68,18 @@ import Testing
 
   @Test func checkFailsWithADiffWhenTheOutputChanged() throws {
     let scratch = try Scratch()
-    try scratch.write(Self.hello, to: "Notebooks/essai.md")
-    _ = try CarnetBinary.run(["render"], in: scratch.url)
+    try scratch.copyFixture("essai.md", to: "Notebooks/essai.md")
+    #expect(try CarnetBinary.run(["render"], in: scratch.url).status == 0)
     let good = try #require(scratch.read("Output/essai.md"))
-    try scratch.write(
-      good.replacingOccurrences(of: "Bonjour depuis", with: "Salut de"), to: "Output/essai.md")
+    let drifted = good.replacingOccurrences(of: "Bonjour depuis", with: "Salut de")
+    try #require(drifted != good)
+    try scratch.write(drifted, to: "Output/essai.md")
     let check = try CarnetBinary.run(["check"], in: scratch.url)
     #expect(check.status == 1)
     let said = check.standardOutput + check.standardError
     #expect(said.contains("-Salut de une cellule Carnet !"))
     #expect(said.contains("+Bonjour depuis une cellule Carnet !"))
-  }
-
-  @Test func anUnknownCellIDIsAnInputErrorAndWritesNothing() throws {
-    let scratch = try Scratch()
-    try scratch.write("Intro\n\n```swift cell=helo\nprint(1)\n```\n", to: "Notebooks/essai.md")
-    let render = try CarnetBinary.run(["render"], in: scratch.url)
-    #expect(render.status == 2)
-    #expect(
-      render.standardError
-        == "Notebooks/essai.md:3: error: unknown cell ID 'helo'; did you mean 'hello'?\n")
-    #expect(scratch.read("Output/essai.md") == nil)
+    #expect(scratch.read("Output/essai.md") == drifted)
   }
 
   @Test func aBadOptionNamesTheFileAndLine() throws {
@@ -72,8 +87,9 @@ import Testing
     try scratch.write("```swift cell=hello seeed=3\n```\n", to: "Notebooks/essai.md")
     let render = try CarnetBinary.run(["render"], in: scratch.url)
     #expect(render.status == 2)
-    #expect(render.standardError.hasPrefix("Notebooks/essai.md:1"))
+    #expect(render.standardError.hasPrefix("Notebooks/essai.md:1: error: "))
     #expect(render.standardError.contains("seeed"))
+    #expect(!scratch.exists("Output/essai.md"))
   }
 
   @Test func aFileThatIsNotUTF8IsRejected() throws {
@@ -88,22 +104,36 @@ import Testing
 
   @Test func aFailingCellKeepsThePreviousOutputUnlessErrorsAreAllowed() throws {
     let scratch = try Scratch()
-    try scratch.write(Self.hello, to: "Notebooks/essai.md")
-    _ = try CarnetBinary.run(["render"], in: scratch.url)
-    let good = try #require(scratch.read("Output/essai.md"))
-    // expected-error throws, but this cell does not say expect=error.
-    try scratch.write("```swift cell=expected-error\n```\n", to: "Notebooks/essai.md")
+    // echec.md's cell 'panne' throws, but does not say expect=error.
+    try scratch.copyFixture("echec.md", to: "Notebooks/echec.md")
+    let line = try #require(
+      PackageFiles.lineNumber(
+        of: "```swift cell=panne", in: try PackageFiles.text(PackageFiles.fixtures + "echec.md")))
+    try FileManager.default.createDirectory(
+      at: scratch.url.appendingPathComponent("Output"), withIntermediateDirectories: true)
+    let previous = "# La sortie d’avant\n"
+    try scratch.write(previous, to: "Output/echec.md")
     let render = try CarnetBinary.run(["render"], in: scratch.url)
     #expect(render.status == 1)
     #expect(
-      render.standardError.contains("Notebooks/essai.md:1: error: cell 'expected-error' threw"))
-    #expect(scratch.read("Output/essai.md") == good)
+      render.standardError.contains(
+        "Notebooks/echec.md:\(line): error: cell 'panne' threw Panne: le four est en panne"))
+    #expect(
+      render.standardError.contains("Notebooks/echec.md: not written: a cell failed (see above)"))
+    #expect(scratch.read("Output/echec.md") == previous)
+    #expect(try scratch.contents(of: "Output") == ["echec.md"])
+
     let allowed = try CarnetBinary.run(["render", "--allow-errors"], in: scratch.url)
     #expect(allowed.status == 1)
     #expect(
       allowed.standardError.contains(
-        "Output/essai.md: written with the failures shown under their cells (--allow-errors)"))
-    #expect(scratch.read("Output/essai.md")?.contains("```error") == true)
+        "Output/echec.md: written with the failures shown under their cells (--allow-errors)"))
+    let rendered = try #require(scratch.read("Output/echec.md"))
+    #expect(
+      rendered.contains(
+        "```output time=0.0s\nOn allume le four...\n```\n```error\nPanne: le four est en panne\n```"
+      ))
+    #expect(rendered.contains("```output time=0.0s\nBonjour depuis une cellule Carnet !\n```"))
   }
 
   @Test func aMissingPathIsAnInputError() throws {
@@ -117,15 +147,5 @@ import Testing
     let scratch = try Scratch()
     let render = try CarnetBinary.run(["render", "--no-such-flag"], in: scratch.url)
     #expect(render.status == 64)
-  }
-
-  @Test func listShowsCellsAndFlagsUnknownIDs() throws {
-    let scratch = try Scratch()
-    try scratch.write(Self.hello + "\n```swift cell=nope\n```\n", to: "Notebooks/essai.md")
-    let list = try CarnetBinary.run(["list"], in: scratch.url)
-    #expect(list.status == 2)
-    #expect(list.standardOutput.contains("3\thello"))
-    #expect(list.standardOutput.contains("nope\t[unknown ID]"))
-    #expect(list.standardOutput.contains("equal-deadlines"))
   }
 }
