@@ -28,7 +28,8 @@ let package = Package(
       name: "TangleLessons", capability: .buildTool(), dependencies: ["CarnetTangle"],
       path: "Sources/TangleLessons"),
     // The lessons of Notebooks/ (and the test fixtures of Fixtures/), compiled by the plugin.
-    .target(name: "Lessons", dependencies: ["Carnet"], plugins: ["TangleLessons"]),
+    .target(
+      name: "Lessons", dependencies: ["Carnet", "CarnetDocument"], plugins: ["TangleLessons"]),
     .executableTarget(
       name: "CarnetCLI",
       dependencies: [

@@ -3,36 +3,13 @@ import Foundation
 
 // The tool of the TangleLessons build plugin:
 //
-//   CarnetTangle --package-root ROOT --catalog CATALOG.swift LESSON.md OUT.swift...
+//   CarnetTangle --package-root ROOT --catalog CATALOG.swift [options] -- (LESSON.md OUT.swift)...
 //
-// writes the Swift source of each lesson (see `LessonTangle`) to its OUT.swift, and the catalog
-// of all of them, each only when its content changes (so that an edit that changes no cell
-// recompiles nothing). Problems are printed as compilers print them, at the lesson's line, and
-// fail the build.
-
-/// The parsed command line.
-struct TangleArguments {
-  var packageRoot: String
-  var catalog: String
-  var lessons: [(markdown: String, swift: String)]
-
-  init?(_ arguments: [String]) {
-    guard arguments.count >= 4, arguments.count % 2 == 0, arguments[0] == "--package-root",
-      arguments[2] == "--catalog"
-    else { return nil }
-    packageRoot = arguments[1].hasSuffix("/") ? arguments[1] : arguments[1] + "/"
-    catalog = arguments[3]
-    let pairs = arguments.dropFirst(4)
-    lessons = stride(from: pairs.startIndex, to: pairs.endIndex, by: 2).map {
-      (pairs[$0], pairs[$0 + 1])
-    }
-  }
-
-  /// `path` relative to the package root, as lessons are named in diagnostics.
-  func relative(_ path: String) -> String {
-    path.hasPrefix(packageRoot) ? String(path.dropFirst(packageRoot.count)) : path
-  }
-}
+// (see `TangleArguments`) writes the Swift source of each lesson (see `LessonTangle`) to its
+// OUT.swift, and the catalog of all of them, each only when its content changes (so that an edit
+// that changes no cell recompiles nothing). Cells marked `expect=compile-error` are checked with
+// the compiler first (see `CompileChecker`). Problems are printed as compilers print them, at
+// the lesson's line, and fail the build.
 
 /// Writes `text` to `path` unless the file already holds exactly that.
 func writeIfChanged(_ text: String, to path: String) throws {
@@ -48,9 +25,12 @@ func report(_ line: String) {
 }
 
 guard let arguments = TangleArguments(Array(CommandLine.arguments.dropFirst())) else {
-  report("usage: CarnetTangle --package-root ROOT --catalog CATALOG.swift (LESSON.md OUT.swift)...")
+  report(
+    "usage: CarnetTangle --package-root ROOT --catalog CATALOG.swift [--swiftc SWIFTC]"
+      + " [--module NAME] [--cache DIR] [--support FILE]... -- (LESSON.md OUT.swift)...")
   exit(64)
 }
+let checker = CompileChecker(arguments: arguments)
 var failed = false
 var typeNames: [String] = []
 var lessonOfName: [String: String] = [:]
@@ -69,7 +49,8 @@ for (markdown, swift) in arguments.lessons {
             + " rename one of them"))
     }
     lessonOfName[notebook.name] = path
-    let tangle = LessonTangle(notebook, sourcePath: path)
+    let checks = try checker.checks(of: notebook, sourcePath: path)
+    let tangle = LessonTangle(notebook, sourcePath: path, compileChecks: checks)
     try writeIfChanged(tangle.source, to: swift)
     typeNames.append(tangle.typeName)
   } catch let error as InputError {

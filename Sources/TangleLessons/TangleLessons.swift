@@ -14,13 +14,25 @@ struct TangleLessons: BuildToolPlugin {
     let root = context.package.directoryURL
     let notebooks = root.appending(path: "Notebooks", directoryHint: .isDirectory)
     var lessons = Self.markdownFiles(in: notebooks)
+    var support: [URL] = []
     if let module = target.sourceModule {
       lessons += module.sourceFiles(withSuffix: "md").map(\.url)
         .sorted { $0.lastPathComponent < $1.lastPathComponent }
+      support = module.sourceFiles(withSuffix: "swift").map(\.url)
+        .sorted { $0.path < $1.path }
     }
     let output = context.pluginWorkDirectoryURL.appending(path: "Tangled")
     let catalog = output.appending(path: "LessonCatalog.swift")
-    var arguments = ["--package-root", root.path, "--catalog", catalog.path]
+    var arguments = [
+      "--package-root", root.path, "--catalog", catalog.path, "--module", target.name,
+      "--cache", context.pluginWorkDirectoryURL.appending(path: "CompileChecks").path,
+    ]
+    // Cells marked expect=compile-error are checked with the toolchain's compiler.
+    if let swiftc = try? context.tool(named: "swiftc") {
+      arguments += ["--swiftc", swiftc.url.path]
+    }
+    for file in support { arguments += ["--support", file.path] }
+    arguments.append("--")
     var generated: [URL] = []
     for lesson in lessons {
       let swift = output.appending(
@@ -28,7 +40,7 @@ struct TangleLessons: BuildToolPlugin {
       arguments += [lesson.path, swift.path]
       generated.append(swift)
     }
-    var inputs = lessons
+    var inputs = lessons + support
     if FileManager.default.fileExists(atPath: notebooks.path) { inputs.append(notebooks) }
     return [
       .buildCommand(

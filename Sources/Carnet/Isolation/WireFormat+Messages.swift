@@ -82,6 +82,11 @@ extension CellRun.Ending {
       writer.write("crashed")
       writer.write(Int(signal))
       writer.write(message)
+    case .didNotCompile(let diagnostics):
+      writer.write("didNotCompile")
+      writer.write(diagnostics)
+    case .compiled:
+      writer.write("compiled")
     }
   }
 
@@ -101,6 +106,10 @@ extension CellRun.Ending {
     case "crashed":
       guard let signal = Int32(exactly: try reader.int()) else { throw WireError() }
       self = .crashed(signal: signal, message: try reader.string())
+    case "didNotCompile":
+      self = .didNotCompile(diagnostics: try reader.string())
+    case "compiled":
+      self = .compiled
     default:
       throw WireError()
     }

@@ -1,13 +1,26 @@
-/// A cell's code as the build compiled it from the lesson: its ID and the closure that runs it.
+import CarnetDocument
+
+/// A cell's code as the build compiled it from the lesson: its ID and the closure that runs it;
+/// or, for a cell marked `expect=compile-error`, what the compiler said instead.
 public struct CompiledCell: Sendable {
   /// The cell's ID (`swift cell=ID`).
   public let id: String
-  /// Runs the cell's code.
+  /// Runs the cell's code (does nothing for a cell that was only checked).
   public let body: @Sendable () async throws -> Void
+  /// For a cell the build left out and checked on its own (`expect=compile-error`): the result.
+  public let compileCheck: CompileCheck?
 
   /// A cell `id` whose code is `body`.
   public init(_ id: String, _ body: @escaping @Sendable () async throws -> Void) {
     self.id = id
     self.body = body
+    self.compileCheck = nil
+  }
+
+  /// A cell `id` that is not compiled into the binary, checked by the build with this result.
+  public init(_ id: String, compileCheck: CompileCheck) {
+    self.id = id
+    self.body = {}
+    self.compileCheck = compileCheck
   }
 }

@@ -37,7 +37,7 @@ enum HTMLCell {
     cell: Cell, run: CellRun, strings: PageStrings, to out: inout HTMLBuffer
   ) {
     let error = run.errorText
-    if !run.output.isEmpty || error == nil {
+    if run.ran && (!run.output.isEmpty || error == nil) {
       out.markup("<div class=\"output\"><p class=\"label\">")
       out.text(strings.output)
       out.markup(" <span class=\"time\">")

@@ -7,7 +7,8 @@ struct OutputBlock: Hashable, Sendable {
   /// The block's text, with any line endings (they are normalised when written).
   var content: String
 
-  /// The blocks shown for a run: the output (unless it is empty and there is an error), then
+  /// The blocks shown for a run: the output (unless it is empty and there is an error, or the
+  /// cell was only compiled), then
   /// the error when the run has one, then the `timeline` block when the cell asks for it
   /// (`timeline=true`) and the run recorded one.
   static func blocks(
@@ -16,7 +17,7 @@ struct OutputBlock: Hashable, Sendable {
   ) -> [OutputBlock] {
     var blocks: [OutputBlock] = []
     let error = run.errorText
-    if !run.output.isEmpty || error == nil {
+    if run.ran && (!run.output.isEmpty || error == nil) {
       blocks.append(
         OutputBlock(info: "output time=\(run.simulatedTime.carnetSeconds)", content: run.output))
     }

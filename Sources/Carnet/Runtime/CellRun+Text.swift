@@ -17,6 +17,10 @@ extension CellRun {
       return "crashed with signal \(signal)\(Self.signalName(signal)): \(message)"
     case .exceededWallClock(let seconds):
       return "interrupted: the cell ran \(seconds) s of real time without giving control back"
+    case .didNotCompile(let diagnostics):
+      return diagnostics
+    case .compiled:
+      return "compiles without error, although expect=compile-error says it must not"
     }
   }
 

@@ -14,6 +14,20 @@ public struct CellRun: Hashable, Sendable {
     case exceededWallClock(seconds: Double)
     /// The process running the cell crashed: the signal, and what the runtime said.
     case crashed(signal: Int32, message: String)
+    /// The cell was not run: it does not compile, and these are the compiler's diagnostics,
+    /// one per line (`expect=compile-error`).
+    case didNotCompile(diagnostics: String)
+    /// The cell was not run: it was expected not to compile (`expect=compile-error`), but it
+    /// compiles.
+    case compiled
+  }
+
+  /// Whether the cell ran (it did not when it was only compiled).
+  public var ran: Bool {
+    switch ending {
+    case .didNotCompile, .compiled: false
+    default: true
+    }
   }
 
   /// The cell's ID.

@@ -18,10 +18,20 @@ public struct NotebookRunner: Sendable {
   ) -> NotebookRun {
     precondition(cells.count == notebook.cells.count, "one compiled cell per cell")
     var failures: [Diagnostic] = []
-    let jobs = zip(notebook.cells, cells).map { cell, compiled in
-      CellJob(lessonName: notebook.name, cell: compiled, options: cell.options)
+    // Cells that were only compiled get their run from the build's check; the others run.
+    let running = notebook.cells.indices.filter { cells[$0].compileCheck == nil }
+    let jobs = running.map { index in
+      CellJob(lessonName: notebook.name, cell: cells[index], options: notebook.cells[index].options)
     }
-    let runs = cellRunner.runAll(jobs) { index in progress(index, notebook.cells[index]) }
+    let ran = cellRunner.runAll(jobs) { index in
+      progress(running[index], notebook.cells[running[index]])
+    }
+    var runs = zip(notebook.cells, cells).map { cell, compiled in
+      CellRun(
+        cellID: cell.id, output: "",
+        ending: compiled.compileCheck.map(Self.ending(of:)) ?? .compiled, simulatedTime: .zero)
+    }
+    for (index, run) in zip(running, ran) { runs[index] = run }
     for (cell, run) in zip(notebook.cells, runs) {
       if let problem = Self.failure(of: run, options: cell.options) {
         failures.append(
@@ -38,6 +48,12 @@ public struct NotebookRunner: Sendable {
     return NotebookRun(notebook: notebook, runs: runs, failures: failures, warnings: warnings)
   }
 
+  /// The run of a cell that was only compiled.
+  private static func ending(of check: CompileCheck) -> CellRun.Ending {
+    check.compiles
+      ? .compiled : .didNotCompile(diagnostics: check.diagnostics.joined(separator: "\n"))
+  }
+
   /// Why a run fails the lesson, or `nil` when it ended as its options expect.
   static func failure(of run: CellRun, options: CellOptions) -> String? {
     let name = "cell '\(run.cellID)'"
@@ -48,6 +64,10 @@ public struct NotebookRunner: Sendable {
     case .stalled: ended = .stall
     case .timedOut: ended = .timeout
     case .exceededWallClock, .crashed: return "\(name) \(run.errorText ?? "was interrupted")"
+    case .didNotCompile: ended = .compileError
+    case .compiled:
+      return "\(name) compiles, but expect=compile-error says it must not: remove the option,"
+        + " or show code that the compiler refuses"
     }
     guard ended != options.expectation else { return nil }
     switch (options.expectation, ended) {

@@ -2,6 +2,7 @@
 public struct CellOptions: Hashable, Sendable {
   /// How a cell is expected to end (`expect=`).
   public enum Expectation: String, Hashable, Sendable, CaseIterable {
+    // Raw values are the `expect=` words.
     /// The cell returns normally (no `expect=` option).
     case success
     /// `expect=error`: the cell must throw; its error is shown.
@@ -10,6 +11,9 @@ public struct CellOptions: Hashable, Sendable {
     case stall
     /// `expect=timeout`: the cell must be cut by its simulated `timeout`.
     case timeout
+    /// `expect=compile-error`: the cell must not compile; it is left out of the build, and the
+    /// compiler's diagnostics are shown instead of an output.
+    case compileError = "compile-error"
   }
 
   /// The simulated-time limit used when a cell gives no `timeout=`.

@@ -10,28 +10,64 @@
 ///
 /// - the lesson is a struct (`Lesson_NAME`), so that two lessons may declare the same names;
 /// - each shared block (`shared=true`) is written as the struct's members, visible to every cell;
-/// - each cell is a method, `cell_ID() async throws`, whose body is the cell's code.
+/// - each cell is a method, `cell_ID() async throws`, whose body is the cell's code;
+/// - a cell marked `expect=compile-error` is left out (its lines stay blank), so that the package
+///   builds; the build checks it on its own (`checkSource(ofCell:in:sourcePath:)`) and records
+///   what the compiler said (`CompileCheck`).
 ///
 /// After the mirrored lines comes the registration: `Lesson_NAME.compiled`, a `CompiledLesson`
-/// with one closure per cell and the fingerprint of the mirrored lines.
+/// with one closure (or compile check) per cell and the lesson's fingerprint.
 public struct LessonTangle: Hashable, Sendable {
   /// The whole generated Swift file.
   public var source: String
-  /// A digest of the lines that mirror the lesson (not of the registration that embeds it).
+  /// A digest of the lines that mirror the lesson and of the code of the cells left out (not of
+  /// the registration that embeds it, nor of the compile checks).
   public var fingerprint: String
   /// The Swift name of the lesson's struct.
   public var typeName: String
 
   /// Tangles `notebook` as the build does, naming the lesson `sourcePath` in diagnostics (the
-  /// lesson's path relative to its package, such as `Notebooks/demo.md`).
-  public init(_ notebook: Notebook, sourcePath: String) {
+  /// lesson's path relative to its package, such as `Notebooks/demo.md`); `compileChecks` gives
+  /// what the compiler said about each `expect=compile-error` cell, by ID.
+  public init(
+    _ notebook: Notebook, sourcePath: String, compileChecks: [String: CompileCheck] = [:]
+  ) {
     typeName = Self.typeName(ofLesson: notebook.name)
-    let mirrored = Self.mirroredLines(notebook, typeName: typeName, sourcePath: sourcePath)
-    fingerprint = Fingerprint.hex(of: mirrored)
+    let mirrored = Self.mirroredLines(
+      notebook, typeName: typeName, sourcePath: sourcePath,
+      including: { $0.options.expectation != .compileError })
+    var leftOut = ""
+    for cell in Self.cellsToCheck(in: notebook) {
+      leftOut += "\(cell.id) \(cell.firstCodeLine) \(cell.codeIndentation)\n\(cell.code)"
+    }
+    fingerprint = Fingerprint.hex(of: mirrored + leftOut)
     source =
       mirrored
       + Self.registration(
-        notebook, typeName: typeName, sourcePath: sourcePath, fingerprint: fingerprint)
+        notebook, typeName: typeName, sourcePath: sourcePath, fingerprint: fingerprint,
+        compileChecks: compileChecks)
+  }
+
+  /// The cells the build leaves out and checks on their own (`expect=compile-error`).
+  public static func cellsToCheck(in notebook: Notebook) -> [Cell] {
+    notebook.cells.filter { $0.options.expectation == .compileError }
+  }
+
+  /// The Swift file that checks one left-out cell as the build would compile it: the lesson's
+  /// struct with its shared blocks and that cell alone, on the lesson's lines, then the imports
+  /// of a generated lesson (`Foundation`; Carnet's support code comes with the check).
+  public static func checkSource(ofCell cell: Cell, in notebook: Notebook, sourcePath: String)
+    -> String
+  {
+    mirroredLines(
+      notebook, typeName: typeName(ofLesson: notebook.name), sourcePath: sourcePath,
+      including: { $0.id == cell.id }) + "import Foundation\n"
+  }
+
+  /// The lesson lines a cell's code occupies.
+  public static func codeLines(of cell: Cell) -> ClosedRange<Int> {
+    let count = cell.code.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+    return cell.firstCodeLine...max(cell.firstCodeLine, cell.firstCodeLine + count - 1)
   }
 
   /// The Swift name of a lesson's struct: `Lesson_` then the name, with every byte that is not an
@@ -68,14 +104,17 @@ public struct LessonTangle: Hashable, Sendable {
 
       """
     for name in typeNames { source += "    \(name).compiled,\n" }
-    source += "  ]\n}\n"
+    source += "  ]\n\n  /// The lessons, looked up by name.\n"
+    source += "  public static let registry = LessonRegistry(lessons)\n}\n"
     return source
   }
 
   private static func mirroredLines(
-    _ notebook: Notebook, typeName: String, sourcePath: String
+    _ notebook: Notebook, typeName: String, sourcePath: String, including: (Cell) -> Bool
   ) -> String {
-    let blocks = (notebook.cells + notebook.declarations).sorted { $0.location < $1.location }
+    let blocks = (notebook.cells.filter(including) + notebook.declarations).sorted {
+      $0.location < $1.location
+    }
     var lines: [String] = []  // lines[0] is the lesson's line 1
     func set(_ number: Int, _ text: String) {
       while lines.count < number { lines.append("") }
@@ -110,12 +149,14 @@ public struct LessonTangle: Hashable, Sendable {
   }
 
   private static func registration(
-    _ notebook: Notebook, typeName: String, sourcePath: String, fingerprint: String
+    _ notebook: Notebook, typeName: String, sourcePath: String, fingerprint: String,
+    compileChecks: [String: CompileCheck]
   ) -> String {
     var source = """
 
       // Generated by carnet-tangle from \(sourcePath.replacingNewlines); do not edit.
       import Carnet
+      import CarnetDocument
       import Foundation
 
       extension \(typeName) {
@@ -127,8 +168,17 @@ public struct LessonTangle: Hashable, Sendable {
 
       """
     for cell in notebook.cells {
-      source +=
-        "      CompiledCell(\"\(cell.id)\") { try await \(typeName)().\(methodName(ofCell: cell.id))() },\n"
+      guard cell.options.expectation == .compileError else {
+        let method = methodName(ofCell: cell.id)
+        source += "      CompiledCell(\"\(cell.id)\") { try await \(typeName)().\(method)() },\n"
+        continue
+      }
+      let check = compileChecks[cell.id] ?? CompileCheck(compiles: true, diagnostics: [])
+      source += "      CompiledCell(\n        \"\(cell.id)\",\n"
+      source += "        compileCheck: CompileCheck(\n          compiles: \(check.compiles),\n"
+      source += "          diagnostics: [\n"
+      for line in check.diagnostics { source += "            \(swiftStringLiteral(line)),\n" }
+      source += "          ])),\n"
     }
     source += "    ])\n}\n"
     return source

@@ -88,7 +88,7 @@ import Testing
   @Test func expectAndHideValues() throws {
     #expect(
       messages("swift cell=a expect=failure") == [
-        "invalid value 'failure' for option 'expect' (allowed: error, stall, timeout)"
+        "invalid value 'failure' for option 'expect' (allowed: error, stall, timeout, compile-error)"
       ])
     #expect(try CellTag.parse("swift cell=a expect=stall")?.options.expectation == .stall)
     #expect(try CellTag.parse("swift cell=a expect=timeout")?.options.expectation == .timeout)

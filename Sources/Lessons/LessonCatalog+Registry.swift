@@ -1,6 +1,0 @@
-import Carnet
-
-extension LessonCatalog {
-  /// The compiled lessons, looked up by name.
-  public static let registry = LessonRegistry(lessons)
-}
