@@ -41,3 +41,44 @@ import Testing
     #expect(NotebookRunner.failure(of: interrupted, options: options(.success)) != nil)
   }
 }
+
+/// Cells the build only compiled (`expect=compile-error`) get their run from the build's check.
+@Suite struct CompileCheckedCellTests {
+  private func notebook() throws -> Notebook {
+    try NotebookParser.parse(
+      text: """
+        ```swift cell=ok
+        ```
+
+        ```swift cell=refus expect=compile-error
+        ```
+        """, path: "Notebooks/lecon.md")
+  }
+
+  @Test func aCellThatDidNotCompileShowsTheDiagnosticsAndPasses() throws {
+    let check = CompileCheck(compiles: false, diagnostics: ["lecon.md:5:1: error: a", "b"])
+    let run = NotebookRunner().run(
+      try notebook(),
+      cells: [
+        CompiledCell("ok") { CellTestSupport.say("ok") },
+        CompiledCell("refus", compileCheck: check),
+      ])
+    #expect(run.failures.isEmpty)
+    #expect(run.runs.map(\.output) == ["ok\n", ""])
+    #expect(run.runs[1].ending == .didNotCompile(diagnostics: "lecon.md:5:1: error: a\nb"))
+    #expect(!run.runs[1].ran)
+    #expect(run.renderedMarkdown.hasSuffix("```error\nlecon.md:5:1: error: a\nb\n```"))
+    #expect(!run.renderedMarkdown.contains("expect=compile-error\n```\n```output"))
+  }
+
+  @Test func aCellThatCompilesAnywayFailsTheLesson() throws {
+    let check = CompileCheck(compiles: true, diagnostics: [])
+    let run = NotebookRunner().run(
+      try notebook(), cells: [CompiledCell("ok") {}, CompiledCell("refus", compileCheck: check)])
+    #expect(
+      run.failures.map(\.description) == [
+        "Notebooks/lecon.md:4: error: cell 'refus' compiles, but expect=compile-error says it"
+          + " must not: remove the option, or show code that the compiler refuses"
+      ])
+  }
+}
