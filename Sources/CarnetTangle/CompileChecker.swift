@@ -11,6 +11,8 @@ struct CompileChecker {
   let arguments: TangleArguments
   /// The compiler's path and what its `-version` prints; nil when there is no compiler.
   private let compiler: (path: String, version: String)?
+  /// The cache entries this run used; the others are removed by `pruneCache()`.
+  private var usedKeys: Set<String> = []
 
   init(arguments: TangleArguments) {
     self.arguments = arguments
@@ -42,7 +44,7 @@ struct CompileChecker {
     """
 
   /// The check of every `expect=compile-error` cell of `notebook`, by cell ID.
-  func checks(of notebook: Notebook, sourcePath: String) throws(InputError)
+  mutating func checks(of notebook: Notebook, sourcePath: String) throws(InputError)
     -> [String: CompileCheck]
   {
     var checks: [String: CompileCheck] = [:]
@@ -100,7 +102,7 @@ struct CompileChecker {
 
   /// What the compiler prints about `files`, and whether it failed; from the cache when it has
   /// already seen them.
-  private func run(
+  private mutating func run(
     _ compiler: (path: String, version: String), on files: [(name: String, text: String)]
   )
     throws -> (output: String, failed: Bool)
@@ -109,6 +111,7 @@ struct CompileChecker {
     let key = Fingerprint.hex(
       of: ([compiler.path, compiler.version] + flags + files.map { $0.name + "\n" + $0.text })
         .joined(separator: "\u{0}"))
+    usedKeys.insert(key)
     let cache = arguments.cache ?? NSTemporaryDirectory()
     let cached = (cache as NSString).appendingPathComponent(key + ".diagnostics")
     if let data = FileManager.default.contents(atPath: cached) {
@@ -129,6 +132,18 @@ struct CompileChecker {
     let record = (failed ? "failed\n" : "passed\n") + output
     try Data(record.utf8).write(to: URL(fileURLWithPath: cached), options: .atomic)
     return (output, failed)
+  }
+
+  /// Removes the cached checks this run did not use (cells since edited or removed), so that
+  /// the cache does not grow with every edit. Call it once every lesson has been checked.
+  func pruneCache() {
+    guard let cache = arguments.cache,
+      let names = try? FileManager.default.contentsOfDirectory(atPath: cache)
+    else { return }
+    for name in names where name.hasSuffix(".diagnostics") {
+      guard !usedKeys.contains(String(name.dropLast(".diagnostics".count))) else { continue }
+      try? FileManager.default.removeItem(atPath: (cache as NSString).appendingPathComponent(name))
+    }
   }
 
   /// The compiler's options: one whole-module SIL pass (type checking, then the diagnostics of

@@ -30,7 +30,7 @@ guard let arguments = TangleArguments(Array(CommandLine.arguments.dropFirst())) 
       + " [--module NAME] [--cache DIR] [--support FILE]... -- (LESSON.md OUT.swift)...")
   exit(64)
 }
-let checker = CompileChecker(arguments: arguments)
+var checker = CompileChecker(arguments: arguments)
 var failed = false
 var typeNames: [String] = []
 var lessonOfName: [String: String] = [:]
@@ -62,6 +62,7 @@ for (markdown, swift) in arguments.lessons {
   }
 }
 if failed { exit(1) }
+checker.pruneCache()
 do {
   try writeIfChanged(LessonTangle.catalogSource(typeNames: typeNames), to: arguments.catalog)
 } catch {
