@@ -40,6 +40,9 @@ for (markdown, swift) in arguments.lessons {
     guard let data = FileManager.default.contents(atPath: markdown) else {
       throw InputError(Diagnostic(path: path, message: "cannot read this lesson"))
     }
+    if let problem = LessonTangle.pathProblem(path) {
+      throw InputError(Diagnostic(path: path, message: problem))
+    }
     let notebook = try NotebookParser.parse(bytes: [UInt8](data), path: path)
     if let other = lessonOfName[notebook.name] {
       throw InputError(

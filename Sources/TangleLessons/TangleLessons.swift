@@ -2,22 +2,31 @@ import Foundation
 import PackagePlugin
 
 /// Compiles the lessons into the target they are applied to: every `*.md` file of the package's
-/// `Notebooks/` folder, and every `*.md` file among the target's own files (test fixtures). One
-/// build command runs `CarnetTangle` over all of them; it writes one Swift file per lesson and
-/// the `LessonCatalog` that lists them, each only when its content changes.
+/// `Notebooks/` folder, and every other `*.md` file among the target's own files (test
+/// fixtures). One build command runs `CarnetTangle` over all of them; it writes one Swift file per
+/// lesson and the `LessonCatalog` that lists them, each only when its content changes.
 ///
-/// The `Notebooks/` folder itself is an input, beside each lesson: adding, renaming or removing a
-/// lesson changes the folder, so SwiftPM plans the build again and the new list is compiled.
+/// SwiftPM asks a plugin for its commands only when it plans the build, which it does again when
+/// a target's folder gains, loses or renames a file, not when some other folder does. So the
+/// target's folder holds a symbolic link to `Notebooks/` (`Sources/Lessons/Notebooks`): adding,
+/// renaming or removing a lesson changes the target's folder, and the next build compiles the
+/// new list. Without the link, the plugin warns.
 @main
 struct TangleLessons: BuildToolPlugin {
   func createBuildCommands(context: PluginContext, target: Target) throws -> [Command] {
     let root = context.package.directoryURL
     let notebooks = root.appending(path: "Notebooks", directoryHint: .isDirectory)
-    var lessons = Self.markdownFiles(in: notebooks)
+    // The lessons as the target lists them (through its link to Notebooks/, then its own), as
+    // inputs; and each file's real path, for the tool and the lessons' diagnostics.
+    var lessons: [URL] = []
     var support: [URL] = []
     if let module = target.sourceModule {
-      lessons += module.sourceFiles(withSuffix: "md").map(\.url)
-        .sorted { $0.lastPathComponent < $1.lastPathComponent }
+      let linked = Self.hasLink(to: notebooks, in: module.directoryURL)
+      let inNotebooks = notebooks.resolvingSymlinksInPath().path + "/"
+      let (fromNotebooks, own) = Self.split(
+        module.sourceFiles(withSuffix: "md").map(\.url),
+        by: { $0.resolvingSymlinksInPath().path.hasPrefix(inNotebooks) })
+      lessons = (linked ? fromNotebooks : Self.markdownFiles(in: notebooks)) + own
       support = module.sourceFiles(withSuffix: "swift").map(\.url)
         .sorted { $0.path < $1.path }
     }
@@ -37,17 +46,36 @@ struct TangleLessons: BuildToolPlugin {
     for lesson in lessons {
       let swift = output.appending(
         path: lesson.deletingPathExtension().lastPathComponent + ".lesson.swift")
-      arguments += [lesson.path, swift.path]
+      arguments += [lesson.resolvingSymlinksInPath().path, swift.path]
       generated.append(swift)
     }
-    var inputs = lessons + support
-    if FileManager.default.fileExists(atPath: notebooks.path) { inputs.append(notebooks) }
+    let inputs = lessons + support
     return [
       .buildCommand(
         displayName: "Tangling \(lessons.count) lesson(s) into \(target.name)",
         executable: try context.tool(named: "CarnetTangle").url,
         arguments: arguments, inputFiles: inputs, outputFiles: generated + [catalog])
     ]
+  }
+
+  /// Whether the target's folder links to `Notebooks/` (see above); warns when it does not.
+  private static func hasLink(to notebooks: URL, in folder: URL) -> Bool {
+    let link = folder.appending(path: "Notebooks")
+    guard FileManager.default.fileExists(atPath: notebooks.path) else { return true }
+    if link.resolvingSymlinksInPath().path == notebooks.resolvingSymlinksInPath().path {
+      return true
+    }
+    Diagnostics.warning(
+      "\(folder.lastPathComponent) has no link to Notebooks/, so a lesson added, renamed or"
+        + " removed is only seen after 'touch Package.swift'; restore it with"
+        + " 'ln -s ../../Notebooks \(link.path)'")
+    return false
+  }
+
+  /// The files for which `isFirst` holds, then the others, each sorted by file name.
+  private static func split(_ files: [URL], by isFirst: (URL) -> Bool) -> ([URL], [URL]) {
+    let sorted = files.sorted { $0.lastPathComponent < $1.lastPathComponent }
+    return (sorted.filter(isFirst), sorted.filter { !isFirst($0) })
   }
 
   /// The `*.md` files directly in `folder` (not hidden), sorted by name; none when it is missing.

@@ -48,6 +48,19 @@ public struct LessonTangle: Hashable, Sendable {
         compileChecks: compileChecks)
   }
 
+  /// Why the build cannot name a lesson at `sourcePath` in its diagnostics, or nil when it can:
+  /// Swift's `#sourceLocation(file:)` keeps escape sequences as written and ignores a name with a
+  /// line break, so a quote, a backslash or a control character would misname the lesson.
+  public static func pathProblem(_ sourcePath: String) -> String? {
+    let unusable = sourcePath.unicodeScalars.first {
+      $0 == "\"" || $0 == "\\" || $0.value < 0x20 || $0.value == 0x7F
+    }
+    guard let unusable else { return nil }
+    return "the lesson's path holds \(unusable.escaped(asASCII: true)), which Swift's compiler"
+      + " cannot show in its messages; rename the file without quotes, backslashes or control"
+      + " characters"
+  }
+
   /// The cells the build leaves out and checks on their own (`expect=compile-error`).
   public static func cellsToCheck(in notebook: Notebook) -> [Cell] {
     notebook.cells.filter { $0.options.expectation == .compileError }
