@@ -56,6 +56,7 @@ struct CompileChecker {
         throw place("cannot check cell '\(cell.id)' (expect=compile-error): swiftc not found")
       }
       var files = support
+      files.append(("CellRouting.swift", Self.withoutCarnetImport(LessonTangle.routingSource)))
       files.append(("CarnetStandIns.swift", Self.carnetStandIns))
       files.append(
         (
@@ -93,11 +94,15 @@ struct CompileChecker {
   private var support: [(name: String, text: String)] {
     arguments.support.compactMap { path in
       guard let data = FileManager.default.contents(atPath: path) else { return nil }
-      let text = String(decoding: data, as: UTF8.self)
-        .split(separator: "\n", omittingEmptySubsequences: false)
-        .map { $0 == "import Carnet" ? "" : $0 }.joined(separator: "\n")
+      let text = Self.withoutCarnetImport(String(decoding: data, as: UTF8.self))
       return ("Support-" + (path as NSString).lastPathComponent, text)
     }
+  }
+
+  /// `text` without its `import Carnet` lines.
+  private static func withoutCarnetImport(_ text: String) -> String {
+    text.split(separator: "\n", omittingEmptySubsequences: false)
+      .map { $0 == "import Carnet" ? "" : $0 }.joined(separator: "\n")
   }
 
   /// What the compiler prints about `files`, and whether it failed; from the cache when it has

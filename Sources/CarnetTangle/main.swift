@@ -26,7 +26,8 @@ func report(_ line: String) {
 
 guard let arguments = TangleArguments(Array(CommandLine.arguments.dropFirst())) else {
   report(
-    "usage: CarnetTangle --package-root ROOT --catalog CATALOG.swift [--swiftc SWIFTC]"
+    "usage: CarnetTangle --package-root ROOT --catalog CATALOG.swift --routing ROUTING.swift"
+      + " [--swiftc SWIFTC]"
       + " [--module NAME] [--cache DIR] [--support FILE]... -- (LESSON.md OUT.swift)...")
   exit(64)
 }
@@ -68,6 +69,7 @@ if failed { exit(1) }
 checker.pruneCache()
 do {
   try writeIfChanged(LessonTangle.catalogSource(typeNames: typeNames), to: arguments.catalog)
+  try writeIfChanged(LessonTangle.routingSource, to: arguments.routing)
 } catch {
   report("error: cannot write the lesson catalog: \(error.localizedDescription)")
   exit(1)

@@ -32,8 +32,10 @@ struct TangleLessons: BuildToolPlugin {
     }
     let output = context.pluginWorkDirectoryURL.appending(path: "Tangled")
     let catalog = output.appending(path: "LessonCatalog.swift")
+    let routing = output.appending(path: "CellRouting.swift")
     var arguments = [
-      "--package-root", root.path, "--catalog", catalog.path, "--module", target.name,
+      "--package-root", root.path, "--catalog", catalog.path, "--routing", routing.path,
+      "--module", target.name,
       "--cache", context.pluginWorkDirectoryURL.appending(path: "CompileChecks").path,
     ]
     // Cells marked expect=compile-error are checked with the toolchain's compiler.
@@ -54,7 +56,7 @@ struct TangleLessons: BuildToolPlugin {
       .buildCommand(
         displayName: "Tangling \(lessons.count) lesson(s) into \(target.name)",
         executable: try context.tool(named: "CarnetTangle").url,
-        arguments: arguments, inputFiles: inputs, outputFiles: generated + [catalog])
+        arguments: arguments, inputFiles: inputs, outputFiles: generated + [catalog, routing])
     ]
   }
 

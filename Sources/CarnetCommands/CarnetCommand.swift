@@ -1,9 +1,8 @@
 import ArgumentParser
 import Carnet
-import Lessons
 
 /// The `carnet` command: renders lessons, checks them against their outputs, lists them.
-@main
+
 struct CarnetCommand: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "carnet",

@@ -2,7 +2,6 @@ import ArgumentParser
 import Carnet
 import CarnetDocument
 import Foundation
-import Lessons
 
 /// Options shared by the subcommands that read lessons.
 struct LessonOptions: ParsableArguments {
@@ -29,7 +28,7 @@ struct LessonOptions: ParsableArguments {
 
   /// Loads every lesson, reporting why any is refused (the others still load).
   func loadLessons() -> LessonLoader.Loaded {
-    let loader = LessonLoader(registry: LessonCatalog.registry, outputDirectory: output)
+    let loader = LessonLoader(registry: CompiledLessons.registry, outputDirectory: output)
     let loaded = loader.load(paths: paths)
     Terminal.report(loaded.refusals)
     return loaded

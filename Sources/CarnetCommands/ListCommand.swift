@@ -2,7 +2,6 @@ import ArgumentParser
 import Carnet
 import CarnetDocument
 import Foundation
-import Lessons
 
 /// `carnet list`: lessons, their cells with lines and options, and whether they are compiled.
 struct ListCommand: ParsableCommand {
@@ -19,7 +18,7 @@ struct ListCommand: ParsableCommand {
   var paths: [String] = ["Notebooks"]
 
   func run() throws {
-    let registry = LessonCatalog.registry
+    let registry = CompiledLessons.registry
     let discovered = LessonDiscovery.lessonFiles(in: paths)
     var diagnostics = discovered.diagnostics
     for file in discovered.files {

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Carnet
-import Lessons
 
 /// `carnet worker`: the child process that runs cells for `render` and `check` (internal).
 struct WorkerCommand: ParsableCommand {
@@ -11,7 +10,7 @@ struct WorkerCommand: ParsableCommand {
   )
 
   func run() throws {
-    let status = CellWorkerServer.serve(registry: LessonCatalog.registry)
+    let status = CellWorkerServer.serve(registry: CompiledLessons.registry)
     if status != 0 { throw ExitCode(status) }
   }
 }
