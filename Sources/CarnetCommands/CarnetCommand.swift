@@ -12,11 +12,14 @@ struct CarnetCommand: ParsableCommand {
       'swift run carnet render', which builds first.
 
       Exit codes: 0 success; 1 outputs differ or a cell failed; 2 invalid input (bad option, \
-      unreadable or non-UTF-8 file, a lesson not compiled or changed since the build); 64 usage \
-      error.
+      unreadable or non-UTF-8 file, a lesson not compiled or changed since the build); 3 a file \
+      could not be written; 64 usage error.
       """,
     version: "0.1.0",
-    subcommands: [RenderCommand.self, CheckCommand.self, ListCommand.self, WorkerCommand.self],
+    subcommands: [
+      RenderCommand.self, CheckCommand.self, ListCommand.self, InitCommand.self,
+      WorkerCommand.self,
+    ],
     defaultSubcommand: RenderCommand.self
   )
 }

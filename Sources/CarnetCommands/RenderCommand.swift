@@ -29,7 +29,7 @@ struct RenderCommand: ParsableCommand {
         atPath: lessons.output, withIntermediateDirectories: true)
     } catch {
       Terminal.error("\(lessons.output): error: cannot create the output folder")
-      throw ExitCode(CarnetExit.invalidInput)
+      throw ExitCode(CarnetExit.writeFailed)
     }
     var failed = false
     for lesson in loaded.lessons {
@@ -49,7 +49,7 @@ struct RenderCommand: ParsableCommand {
           try AtomicFile.write(file.text, to: file.path)
         } catch {
           Terminal.error("\(file.path): error: \(error)")
-          throw ExitCode(CarnetExit.invalidInput)
+          throw ExitCode(CarnetExit.writeFailed)
         }
         if result.failures.isEmpty {
           Terminal.progress("wrote \(file.path)")

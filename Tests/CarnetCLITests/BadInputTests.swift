@@ -52,7 +52,7 @@ import Testing
     try scratch.copyFixture("essai.md", to: "Notebooks/essai.md")
     try scratch.write("not a folder", to: "Output")
     let render = try CarnetBinary.run(["render"], in: scratch.url)
-    #expect(render.status == 2)
+    #expect(render.status == 3)  // a write failure
     #expect(render.standardError == "Output: error: cannot create the output folder\n")
     #expect(scratch.read("Output") == "not a folder")
   }
@@ -63,7 +63,7 @@ import Testing
     try FileManager.default.createDirectory(
       at: scratch.url.appendingPathComponent("Output/essai.md"), withIntermediateDirectories: true)
     let render = try CarnetBinary.run(["render"], in: scratch.url)
-    #expect(render.status == 2)
+    #expect(render.status == 3)  // a write failure
     #expect(render.standardError.hasPrefix("Output/essai.md: error: cannot write Output/essai.md"))
     let leftovers = try FileManager.default.contentsOfDirectory(
       atPath: scratch.url.appendingPathComponent("Output").path)

@@ -198,7 +198,7 @@ public struct LessonTangle: Hashable, Sendable {
   }
 
   /// `text` as a Swift string literal.
-  static func swiftStringLiteral(_ text: String) -> String {
+  package static func swiftStringLiteral(_ text: String) -> String {
     var literal = "\""
     for scalar in text.unicodeScalars {
       switch scalar {
