@@ -17,20 +17,25 @@ struct CheckCommand: ParsableCommand {
   @OptionGroup var runOptions: RunOptions
 
   func run() throws {
+    let start = ContinuousClock.now
     let loaded = lessons.loadLessons()
-    let runner = runOptions.runner(formats: lessons.formats)
     var differs = false
-    for lesson in loaded.lessons {
-      let result = Terminal.run(lesson, with: runner)
-      Terminal.report(result.failures)
-      if !result.failures.isEmpty { differs = true }
-      let files = result.renderedFiles(
-        for: lesson, formats: lessons.formats, htmlOptions: lessons.htmlOptions)
-      for file in files where !Self.matches(file) { differs = true }
+    var compared = 0
+    lessons.render(loaded.lessons, runOptions: runOptions) { rendered in
+      Terminal.report(rendered.run.failures)
+      if !rendered.run.failures.isEmpty { differs = true }
+      for file in rendered.files {
+        compared += 1
+        if !Self.matches(file) { differs = true }
+      }
     }
     if !loaded.refusals.isEmpty { throw ExitCode(CarnetExit.invalidInput) }
     if differs { throw ExitCode(CarnetExit.failed) }
     Terminal.progress("\(loaded.lessons.count) lesson(s) up to date")
+    let cells = loaded.lessons.reduce(0) { $0 + $1.notebook.cells.count }
+    Terminal.summary(
+      "checked", lessons: loaded.lessons.count, cells: cells,
+      files: "\(compared) \(compared == 1 ? "file" : "files") up to date", since: start)
   }
 
   /// Compares a rendered file with the committed one; reports and returns false on a difference.

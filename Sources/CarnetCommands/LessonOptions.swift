@@ -55,22 +55,40 @@ struct RunOptions: ParsableArguments {
       throw ValidationError("--wall-clock-limit must be a positive number of seconds")
     }
     guard maxOutput > 0 else { throw ValidationError("--max-output must be a positive number") }
+    guard jobs > 0 else { throw ValidationError("--jobs must be a positive number") }
   }
+
+  @Option(
+    name: .shortAndLong,
+    help: "How many lessons run at the same time, each in its own worker (default: one per core).")
+  var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+  /// The batch that runs lessons: `--jobs` at a time, one at a time with `--in-process` (cells
+  /// then share this process, and what escaped tasks print could not be told apart).
+  var batch: LessonBatch { LessonBatch(jobs: inProcess ? 1 : jobs) }
 
   /// A notebook runner configured by these options: cells run in a child process of this
   /// executable, unless `--in-process`.
   func runner(formats: [OutputFormat]) -> NotebookRunner {
+    makeRunner(formats: formats)()
+  }
+
+  /// Makes a runner like `runner(formats:)`, each with a worker process of its own, from any
+  /// thread.
+  func makeRunner(formats: [OutputFormat]) -> @Sendable () -> NotebookRunner {
     var settings = CellRunner(
       clock: realTime ? .real : .virtual,
       wallClockLimit: .seconds(wallClockLimit),
       recordsTimelines: formats.contains(.html))
     settings.outputLimit = maxOutput
     guard !inProcess, let executable = Bundle.main.executableURL else {
-      return NotebookRunner(cellRunner: settings)
+      return { [settings] in NotebookRunner(cellRunner: settings) }
     }
-    let isolated = ProcessCellRunner(
-      executable: executable, arguments: ["worker"], settings: settings)
-    return NotebookRunner(cellRunner: isolated)
+    return { [settings] in
+      NotebookRunner(
+        cellRunner: ProcessCellRunner(
+          executable: executable, arguments: ["worker"], settings: settings))
+    }
   }
 }
 

@@ -22,8 +22,8 @@ struct RenderCommand: ParsableCommand {
   var allowErrors = false
 
   func run() throws {
+    let start = ContinuousClock.now
     let loaded = lessons.loadLessons()
-    let runner = runOptions.runner(formats: lessons.formats)
     do {
       try FileManager.default.createDirectory(
         atPath: lessons.output, withIntermediateDirectories: true)
@@ -32,24 +32,26 @@ struct RenderCommand: ParsableCommand {
       throw ExitCode(CarnetExit.writeFailed)
     }
     var failed = false
-    for lesson in loaded.lessons {
-      let result = Terminal.run(lesson, with: runner)
+    var writeFailed = false
+    var written = 0
+    lessons.render(loaded.lessons, runOptions: runOptions) { rendered in
+      let result = rendered.run
       Terminal.report(result.failures)
       if !result.failures.isEmpty {
         failed = true
         guard allowErrors else {
-          Terminal.error("\(lesson.notebook.path): not written: a cell failed (see above)")
-          continue
+          Terminal.error("\(rendered.lesson.notebook.path): not written: a cell failed (see above)")
+          return
         }
       }
-      let files = result.renderedFiles(
-        for: lesson, formats: lessons.formats, htmlOptions: lessons.htmlOptions)
-      for file in files {
+      for file in rendered.files {
         do {
           try AtomicFile.write(file.text, to: file.path)
+          written += 1
         } catch {
           Terminal.error("\(file.path): error: \(error)")
-          throw ExitCode(CarnetExit.writeFailed)
+          writeFailed = true
+          continue
         }
         if result.failures.isEmpty {
           Terminal.progress("wrote \(file.path)")
@@ -59,7 +61,12 @@ struct RenderCommand: ParsableCommand {
         }
       }
     }
+    if writeFailed { throw ExitCode(CarnetExit.writeFailed) }
     if !loaded.refusals.isEmpty { throw ExitCode(CarnetExit.invalidInput) }
     if failed { throw ExitCode(CarnetExit.failed) }
+    let cells = loaded.lessons.reduce(0) { $0 + $1.notebook.cells.count }
+    Terminal.summary(
+      "rendered", lessons: loaded.lessons.count, cells: cells,
+      files: "wrote \(written) \(written == 1 ? "file" : "files")", since: start)
   }
 }
