@@ -18,16 +18,20 @@ struct CheckCommand: ParsableCommand {
 
   func run() throws {
     let start = ContinuousClock.now
-    let loaded = lessons.loadLessons()
+    let (loaded, book) = lessons.loadLessons()
     var differs = false
     var compared = 0
-    lessons.render(loaded.lessons, runOptions: runOptions) { rendered in
+    lessons.render(loaded.lessons, book: book, runOptions: runOptions) { rendered in
       Terminal.report(rendered.run.failures)
       if !rendered.run.failures.isEmpty { differs = true }
       for file in rendered.files {
         compared += 1
         if !Self.matches(file) { differs = true }
       }
+    }
+    for file in book?.files(formats: lessons.formats) ?? [] {
+      compared += 1
+      if !Self.matches(file) { differs = true }
     }
     if !loaded.refusals.isEmpty { throw ExitCode(CarnetExit.invalidInput) }
     if differs { throw ExitCode(CarnetExit.failed) }

@@ -11,13 +11,17 @@ struct LessonOptions: ParsableArguments {
   @Option(name: .shortAndLong, help: "The folder of rendered lessons.")
   var output: String = "Output"
 
-  @Option(help: "What to write per lesson: md (NAME.md), html (NAME.html) or both.")
+  @Option(
+    help: """
+      What to write per lesson: md (NAME.md), html (NAME.html), ipynb (NAME.ipynb, a Jupyter \
+      notebook), both (md and html) or all.
+      """)
   var format: FormatChoice = .both
 
   @Option(help: "The web pages' language (e.g. fr), instead of the lesson's front matter.")
   var lang: String?
 
-  @Flag(help: "Keep raw HTML written in lessons in the web pages (escaped by default).")
+  @Flag(help: "Keep raw HTML written in lessons in the web pages (omitted by default).")
   var allowRawHTML = false
 
   /// The formats to write or check.
@@ -26,12 +30,40 @@ struct LessonOptions: ParsableArguments {
   /// How web pages are rendered.
   var htmlOptions: HTMLOptions { HTMLOptions(allowsRawHTML: allowRawHTML, language: lang) }
 
-  /// Loads every lesson, reporting why any is refused (the others still load).
-  func loadLessons() -> LessonLoader.Loaded {
+  /// Loads every lesson, reporting why any is refused (the others still load). A folder given
+  /// alone, of two lessons or more or with a `contents.txt`, is a book: its lessons come in the
+  /// book's order, with a contents page; when the book
+  /// itself is wrong (its `contents.txt`), that is reported as a refusal and there is no book.
+  func loadLessons() -> (loaded: LessonLoader.Loaded, book: LessonBook?) {
     let loader = LessonLoader(registry: CompiledLessons.registry, outputDirectory: output)
-    let loaded = loader.load(paths: paths)
+    var loaded = loader.load(paths: paths)
+    var book: LessonBook?
+    var isDirectory: ObjCBool = false
+    if paths.count == 1,
+      FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory),
+      isDirectory.boolValue
+    {
+      let files = LessonDiscovery.lessonFiles(in: paths).files.compactMap {
+        $0.split(separator: "/").last.map(String.init)
+      }
+      let hasContents = FileManager.default.fileExists(atPath: paths[0] + "/contents.txt")
+      // One lesson alone is not a book, unless the folder says it is (contents.txt).
+      if files.count < 2 && !hasContents {
+        Terminal.report(loaded.refusals)
+        return (loaded, nil)
+      }
+      do {
+        let made = try LessonBook(
+          folder: paths[0], lessonFiles: files, lessons: loaded.lessons, outputDirectory: output,
+          options: htmlOptions)
+        loaded.lessons = made.lessons
+        book = made
+      } catch {
+        loaded.refusals += error.diagnostics
+      }
+    }
     Terminal.report(loaded.refusals)
-    return loaded
+    return (loaded, book)
   }
 }
 
@@ -96,14 +128,18 @@ struct RunOptions: ParsableArguments {
 enum FormatChoice: String, ExpressibleByArgument, CaseIterable {
   case md
   case html
+  case ipynb
   case both
+  case all
 
   /// The output formats this choice stands for.
   var formats: [OutputFormat] {
     switch self {
     case .md: [.markdown]
     case .html: [.html]
+    case .ipynb: [.ipynb]
     case .both: [.markdown, .html]
+    case .all: [.markdown, .html, .ipynb]
     }
   }
 }

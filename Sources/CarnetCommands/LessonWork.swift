@@ -11,13 +11,23 @@ struct RenderedLesson: Sendable {
 
 extension LessonOptions {
   /// Runs and renders `lessons` with `runOptions`, `--jobs` at a time, and hands each result to
-  /// `deliver` in lesson order. With one job, progress is shown per cell as cells start.
+  /// `deliver` in lesson order. With one job, progress is shown per cell as cells start. The
+  /// pages of a `book` link to its contents and to their neighbours.
   func render(
-    _ lessons: [Lesson], runOptions: RunOptions, deliver: (RenderedLesson) -> Void
+    _ lessons: [Lesson], book: LessonBook?, runOptions: RunOptions,
+    deliver: (RenderedLesson) -> Void
   ) {
     let batch = runOptions.batch
     let makeRunner = runOptions.makeRunner(formats: formats)
-    let (formats, htmlOptions) = (self.formats, self.htmlOptions)
+    let (formats, baseOptions) = (self.formats, self.htmlOptions)
+    // Each lesson's page options, by path (a book's lessons each get their links).
+    var linked: [String: HTMLOptions] = [:]
+    for (index, lesson) in (book?.lessons ?? []).enumerated() {
+      var withLinks = baseOptions
+      withLinks.navigation = book?.navigation(at: index)
+      linked[lesson.notebook.path] = withLinks
+    }
+    let options = linked
     let perCell = batch.jobs == 1 || lessons.count == 1
     batch.run(lessons) { lesson in
       let runner = makeRunner()
@@ -27,7 +37,8 @@ extension LessonOptions {
       } else {
         run = runner.run(lesson.notebook, cells: lesson.cells)
       }
-      let files = run.renderedFiles(for: lesson, formats: formats, htmlOptions: htmlOptions)
+      let files = run.renderedFiles(
+        for: lesson, formats: formats, htmlOptions: options[lesson.notebook.path] ?? baseOptions)
       return RenderedLesson(lesson: lesson, run: run, files: files)
     } deliver: { index, rendered in
       if !perCell {

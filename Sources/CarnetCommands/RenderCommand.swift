@@ -23,7 +23,7 @@ struct RenderCommand: ParsableCommand {
 
   func run() throws {
     let start = ContinuousClock.now
-    let loaded = lessons.loadLessons()
+    let (loaded, book) = lessons.loadLessons()
     do {
       try FileManager.default.createDirectory(
         atPath: lessons.output, withIntermediateDirectories: true)
@@ -34,7 +34,7 @@ struct RenderCommand: ParsableCommand {
     var failed = false
     var writeFailed = false
     var written = 0
-    lessons.render(loaded.lessons, runOptions: runOptions) { rendered in
+    lessons.render(loaded.lessons, book: book, runOptions: runOptions) { rendered in
       let result = rendered.run
       Terminal.report(result.failures)
       if !result.failures.isEmpty {
@@ -44,21 +44,36 @@ struct RenderCommand: ParsableCommand {
           return
         }
       }
+      // All of a lesson's files, or none: a full disk never leaves a new NAME.md beside an
+      // old NAME.html.
+      do {
+        try AtomicFile.write(all: rendered.files.map { ($0.text, $0.path) })
+        written += rendered.files.count
+      } catch {
+        let path = (error as? AtomicFileError)?.path ?? rendered.lesson.outputPath
+        Terminal.error("\(path): error: \(error)")
+        writeFailed = true
+        return
+      }
       for file in rendered.files {
-        do {
-          try AtomicFile.write(file.text, to: file.path)
-          written += 1
-        } catch {
-          Terminal.error("\(file.path): error: \(error)")
-          writeFailed = true
-          continue
-        }
         if result.failures.isEmpty {
           Terminal.progress("wrote \(file.path)")
         } else {
           Terminal.error(
             "\(file.path): written with the failures shown under their cells (--allow-errors)")
         }
+      }
+    }
+    if let book {
+      let files = book.files(formats: lessons.formats)
+      do {
+        try AtomicFile.write(all: files.map { ($0.text, $0.path) })
+        written += files.count
+        for file in files { Terminal.progress("wrote \(file.path)") }
+      } catch {
+        let path = (error as? AtomicFileError)?.path ?? lessons.output
+        Terminal.error("\(path): error: \(error)")
+        writeFailed = true
       }
     }
     if writeFailed { throw ExitCode(CarnetExit.writeFailed) }

@@ -51,7 +51,12 @@ struct TangleLessons: BuildToolPlugin {
       arguments += [lesson.resolvingSymlinksInPath().path, swift.path]
       generated.append(swift)
     }
-    let inputs = lessons + support
+    // The book's order file is read by `carnet render`, not compiled; as an input, SwiftPM
+    // counts it as handled instead of warning about it.
+    let contents =
+      target.sourceModule?.sourceFiles.map(\.url)
+      .filter { $0.lastPathComponent == "contents.txt" } ?? []
+    let inputs = lessons + support + contents
     return [
       .buildCommand(
         displayName: "Tangling \(lessons.count) lesson(s) into \(target.name)",

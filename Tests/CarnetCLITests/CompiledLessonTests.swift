@@ -55,7 +55,8 @@ import Testing
     #expect(said.count == 1, "\(render.standardError)")
     #expect(render.standardError.hasPrefix("Notebooks/demo.md" + Self.staleMessage))
     #expect(render.standardError.contains(Self.fixingCommand))
-    #expect(try scratch.contents(of: "Output") == ["essai.html", "essai.md"])
+    #expect(
+      try scratch.contents(of: "Output") == ["essai.html", "essai.md", "index.html", "index.md"])
     #expect(scratch.read("Output/essai.md") == CarnetCommandTests.renderedEssai)
 
     let check = try CarnetBinary.run(["check"], in: scratch.url)
@@ -104,7 +105,8 @@ import Testing
     #expect(render.standardError.split(separator: "\n").count == 1, "\(render.standardError)")
     #expect(render.standardError.hasPrefix(Self.unknownMessage))
     #expect(render.standardError.contains(Self.fixingCommand))
-    #expect(try scratch.contents(of: "Output") == ["essai.html", "essai.md"])
+    #expect(
+      try scratch.contents(of: "Output") == ["essai.html", "essai.md", "index.html", "index.md"])
     #expect(scratch.read("Output/essai.md") == CarnetCommandTests.renderedEssai)
 
     let named = try CarnetBinary.run(["render", "Notebooks/inconnue.md"], in: scratch.url)
@@ -113,7 +115,8 @@ import Testing
     let check = try CarnetBinary.run(["check", "Notebooks/inconnue.md"], in: scratch.url)
     #expect(check.status == 2)
     #expect(check.standardError == render.standardError)
-    #expect(try scratch.contents(of: "Output") == ["essai.html", "essai.md"])
+    #expect(
+      try scratch.contents(of: "Output") == ["essai.html", "essai.md", "index.html", "index.md"])
   }
 
   @Test func aProseOnlyEditThatKeepsEveryLineIsNotRefused() throws {

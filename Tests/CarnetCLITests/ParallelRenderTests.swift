@@ -38,7 +38,7 @@ import Testing
       four.standardError
         == one.standardError.replacingOccurrences(of: "un/", with: "quatre/"))
     let first = try files(scratch, "un")
-    #expect(first.count == 12)
+    #expect(first.count == 14)  // 6 lessons, and the book's index.html and index.md
     #expect(try files(scratch, "quatre") == first)
   }
 
@@ -50,7 +50,7 @@ import Testing
     let written = try files(scratch, "Output").keys.sorted()
     #expect(!written.contains("echec.md"))
     #expect(written.contains("programmation-asynchrone.html"))
-    #expect(written.count == 8)  // compilation.md fails too: its compile-error cell compiles
+    #expect(written.count == 10)  // compilation.md fails too (a compile-error cell compiles)
   }
 
   @Test func successEndsWithOneSummaryLineInLogs() throws {
@@ -61,10 +61,10 @@ import Testing
     #expect(render.status == 0)
     let lines = render.standardError.split(separator: "\n")
     #expect(lines.count == 1, "\(render.standardError)")
-    #expect(lines.first?.hasPrefix("rendered 2 lessons (7 cells), wrote 4 files in ") == true)
+    #expect(lines.first?.hasPrefix("rendered 2 lessons (7 cells), wrote 6 files in ") == true)
     let check = try CarnetBinary.run(["check"], in: scratch.url)
     #expect(check.status == 0)
-    #expect(check.standardError.hasPrefix("checked 2 lessons (7 cells), 4 files up to date in "))
+    #expect(check.standardError.hasPrefix("checked 2 lessons (7 cells), 6 files up to date in "))
   }
 
   @Test func jobsMustBePositive() throws {

@@ -20,10 +20,12 @@ enum HTMLCell {
   }
 
   /// The timeline drawn under a cell: for `timeline=true`, or when the run has more than one
-  /// task, unless `timeline=false`.
+  /// task and took some simulated time (a chart of zero width shows nothing), unless
+  /// `timeline=false`.
   static func shownTimeline(cell: Cell, run: CellRun) -> TaskTimeline? {
     guard cell.options.timeline != false, let timeline = run.timeline else { return nil }
-    return cell.options.timeline == true || timeline.lanes.count > 1 ? timeline : nil
+    let worthDrawing = timeline.lanes.count > 1 && timeline.duration > .zero
+    return cell.options.timeline == true || worthDrawing ? timeline : nil
   }
 
   /// A highlighted Swift code block.

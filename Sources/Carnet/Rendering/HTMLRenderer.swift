@@ -9,11 +9,18 @@ public struct HTMLOptions: Sendable {
   /// nil or not a well-formed language tag, the lesson's front matter (`lang: fr`) decides,
   /// else English (`en`).
   public var language: String? = nil
+  /// Links to the contents page and to the lessons before and after this one, shown at the top
+  /// and the bottom of the page when the lesson is part of a book. Without it (the default),
+  /// the page has no navigation and no style for it.
+  public var navigation: PageNavigation? = nil
 
   /// Creates options.
-  public init(allowsRawHTML: Bool = false, language: String? = nil) {
+  public init(
+    allowsRawHTML: Bool = false, language: String? = nil, navigation: PageNavigation? = nil
+  ) {
     self.allowsRawHTML = allowsRawHTML
     self.language = language
+    self.navigation = navigation
   }
 }
 
@@ -25,7 +32,8 @@ public struct HTMLOptions: Sendable {
 /// `timeline=true`; never with `timeline=false`). Untagged `swift` blocks in the prose are
 /// highlighted too. The page has its styles inline and needs no network access nor
 /// JavaScript; it is also well-formed XML. A YAML front matter at the start of the lesson is
-/// not shown.
+/// not shown. With `HTMLOptions.navigation`, the page of a book's lesson also has a
+/// `<nav class="book">` above and below the lesson, linking to the contents and the neighbours.
 public enum HTMLRenderer {
   /// Renders `notebook` with `runs[i]` shown under `notebook.cells[i]`.
   ///
@@ -54,8 +62,14 @@ public enum HTMLRenderer {
       HTMLCell.appendCode(block.literal, to: &out)
       return out.string
     }
-    let title = rendered.firstHeading.flatMap { $0.isEmpty ? nil : $0 } ?? notebook.name
-    return HTMLPage.page(title: title, language: language, body: rendered.body)
+    let title = Notebook.title(firstHeading: rendered.firstHeading, name: notebook.name)
+    guard let navigation = options.navigation else {
+      return HTMLPage.page(title: title, language: language, body: rendered.body)
+    }
+    let links = HTMLNavigation(navigation: navigation, strings: strings)
+    return HTMLPage.page(
+      title: title, language: language, body: rendered.body, header: links.html(at: .top),
+      footer: links.html(at: .bottom), extraStyle: HTMLStyle.bookCSS)
   }
 
   /// The page's language: the option's, else the front matter's, else `en`.

@@ -25,6 +25,20 @@ struct PageStrings: Sendable {
   var cancelled: String
   /// Legend and tooltip word for a task still suspended when the cell ended.
   var unfinished: String
+  /// The words of a book's navigation.
+  var book: Book
+
+  /// The words of the links between a book's pages.
+  struct Book: Sendable {
+    /// Accessible name of the navigation bar.
+    var navigation: String
+    /// The link to the contents page.
+    var contents: String
+    /// The link to the lesson before.
+    var previous: String
+    /// The link to the lesson after.
+    var next: String
+  }
 
   /// The strings for a language tag: French for `fr` and `fr-*`, English otherwise.
   init(language: String) {
@@ -35,7 +49,7 @@ struct PageStrings: Sendable {
   private init(
     output: String, noOutput: String, error: String, expected: String,
     timeline: String, task: (String, String), sleeping: String, waiting: String,
-    running: String, cancelled: String, unfinished: String
+    running: String, cancelled: String, unfinished: String, book: Book
   ) {
     self.output = output
     self.noOutput = noOutput
@@ -48,6 +62,7 @@ struct PageStrings: Sendable {
     self.running = running
     self.cancelled = cancelled
     self.unfinished = unfinished
+    self.book = book
   }
 
   /// "3 tasks", "1 task".
@@ -58,10 +73,15 @@ struct PageStrings: Sendable {
   private static let english = PageStrings(
     output: "Output", noOutput: "(no output)", error: "Error", expected: "expected",
     timeline: "Timeline", task: ("task", "tasks"), sleeping: "sleeping",
-    waiting: "waiting", running: "running", cancelled: "cancelled", unfinished: "unfinished")
+    waiting: "waiting", running: "running", cancelled: "cancelled", unfinished: "unfinished",
+    book: Book(
+      navigation: "Course navigation", contents: "Contents", previous: "Previous", next: "Next"))
 
   private static let french = PageStrings(
     output: "Sortie", noOutput: "(aucune sortie)", error: "Erreur", expected: "attendue",
     timeline: "Chronologie", task: ("tâche", "tâches"), sleeping: "en veille",
-    waiting: "en attente", running: "exécution", cancelled: "annulée", unfinished: "inachevée")
+    waiting: "en attente", running: "exécution", cancelled: "annulée", unfinished: "inachevée",
+    book: Book(
+      navigation: "Navigation du cours", contents: "Sommaire", previous: "Précédent",
+      next: "Suivant"))
 }

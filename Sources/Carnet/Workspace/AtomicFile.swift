@@ -26,7 +26,51 @@ public enum AtomicFile {
     try bytes.withUnsafeBytes { try write($0, to: path) }
   }
 
+  /// Replaces every file of `files` with its text, all or nothing: each text goes to its
+  /// temporary file first, and only when all are written are they renamed over their
+  /// destinations. If one cannot be written (a full disk), none is replaced.
+  /// - Throws: `AtomicFileError` naming the first file that could not be written.
+  public static func write(all files: [(text: String, path: String)]) throws {
+    var staged: [(temporary: String, path: String)] = []
+    do {
+      for file in files {
+        var text = file.text
+        staged.append(
+          try text.withUTF8 { try stage(UnsafeRawBufferPointer($0), for: file.path) })
+      }
+    } catch {
+      for file in staged { _ = unlink(file.temporary) }
+      throw error
+    }
+    // A rename fails when the destination is a folder: find that out before renaming any.
+    for file in staged {
+      var status = stat()
+      if stat(file.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
+        for each in staged { _ = unlink(each.temporary) }
+        throw AtomicFileError(path: file.path, reason: String(cString: strerror(EISDIR)))
+      }
+    }
+    for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
+      let error = AtomicFileError(path: file.path, reason: String(cString: strerror(errno)))
+      for rest in staged[index...] { _ = unlink(rest.temporary) }
+      throw error
+    }
+  }
+
   private static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
+    let staged = try stage(bytes, for: path)
+    guard rename(staged.temporary, path) == 0 else {
+      let error = AtomicFileError(path: path, reason: String(cString: strerror(errno)))
+      _ = unlink(staged.temporary)
+      throw error
+    }
+  }
+
+  /// Writes `bytes` to a new temporary file beside `path`, flushed to disk, with the mode the
+  /// destination has (or `0644`), and returns its path.
+  private static func stage(_ bytes: UnsafeRawBufferPointer, for path: String) throws
+    -> (temporary: String, path: String)
+  {
     func failure(_ code: Int32) -> AtomicFileError {
       AtomicFileError(path: path, reason: String(cString: strerror(code)))
     }
@@ -46,11 +90,11 @@ public enum AtomicFile {
       var status = stat()
       let mode = stat(path, &status) == 0 ? mode_t(status.st_mode & 0o7777) : 0o644
       guard fchmod(descriptor, mode) == 0 else { throw failure(errno) }
-      try writeAll(bytes, to: descriptor, failure: failure)
+      try writeEvery(bytes, to: descriptor, failure: failure)
       guard fsync(descriptor) == 0 else { throw failure(errno) }
       isOpen = false
       guard close(descriptor) == 0 else { throw failure(errno) }
-      guard rename(temporaryPath, path) == 0 else { throw failure(errno) }
+      return (temporaryPath, path)
     } catch {
       if isOpen { _ = close(descriptor) }
       _ = unlink(temporaryPath)
@@ -59,7 +103,7 @@ public enum AtomicFile {
   }
 
   /// Writes every byte, retrying after interruptions and partial writes.
-  private static func writeAll(
+  private static func writeEvery(
     _ bytes: UnsafeRawBufferPointer, to descriptor: Int32,
     failure: (Int32) -> AtomicFileError
   ) throws {

@@ -13,4 +13,7 @@ public struct Lesson: Sendable {
 
   /// The rendered web page's path (`DIR/NAME.html`).
   public var htmlOutputPath: String { String(outputPath.dropLast(".md".count)) + ".html" }
+
+  /// The Jupyter notebook's path (`DIR/NAME.ipynb`).
+  public var ipynbOutputPath: String { String(outputPath.dropLast(".md".count)) + ".ipynb" }
 }

@@ -4,11 +4,13 @@ public enum OutputFormat: String, Sendable, CaseIterable {
   case markdown = "md"
   /// `NAME.html`: a self-contained web page with highlighted code and task timelines.
   case html
+  /// `NAME.ipynb`: a Jupyter notebook (nbformat 4.5) with each cell's outputs.
+  case ipynb
 }
 
 /// One rendered file of a lesson: where it goes and what it holds.
 public struct RenderedFile: Hashable, Sendable {
-  /// The file's path (`DIR/NAME.md` or `DIR/NAME.html`).
+  /// The file's path (`DIR/NAME.md`, `DIR/NAME.html` or `DIR/NAME.ipynb`).
   public var path: String
   /// Its text.
   public var text: String
@@ -26,6 +28,9 @@ extension NotebookRun {
       case .html:
         let html = HTMLRenderer.render(notebook, runs: runs, options: htmlOptions)
         return RenderedFile(path: lesson.htmlOutputPath, text: html)
+      case .ipynb:
+        let ipynb = IpynbRenderer.render(notebook, runs: runs)
+        return RenderedFile(path: lesson.ipynbOutputPath, text: ipynb)
       }
     }
   }

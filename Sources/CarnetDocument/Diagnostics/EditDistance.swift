@@ -1,7 +1,7 @@
 /// Levenshtein distance between short strings, for "did you mean" suggestions.
-enum EditDistance {
+package enum EditDistance {
   /// The number of single-character edits turning `a` into `b`.
-  static func between(_ a: String, _ b: String) -> Int {
+  package static func between(_ a: String, _ b: String) -> Int {
     let a = Array(a)
     let b = Array(b)
     guard !a.isEmpty else { return b.count }

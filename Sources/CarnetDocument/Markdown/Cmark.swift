@@ -112,40 +112,73 @@ package enum Cmark {
     return document
   }
 
+  /// The plain text of the first heading of a Markdown text, at any depth, or nil when it has
+  /// none: its text and code spans, line breaks as spaces, inline markup and raw HTML left out
+  /// (the heading `renderHTML(_:safe:replacingCodeBlocks:)` reports). One parse, and a walk
+  /// that stops at the end of that heading.
+  package static func firstHeading(in text: String) -> String? {
+    withCString(Array(text.utf8)) { chars, count in
+      guard let root = cmark_parse_document(chars, count, CMARK_OPT_DEFAULT),
+        let iterator = cmark_iter_new(root)
+      else { return nil }
+      defer {
+        cmark_iter_free(iterator)
+        cmark_node_free(root)
+      }
+      var heading = FirstHeading()
+      while heading.text == nil, case let event = cmark_iter_next(iterator),
+        event != CMARK_EVENT_DONE
+      {
+        guard let node = cmark_iter_get_node(iterator) else { continue }
+        heading.visit(node, event: event)
+      }
+      return heading.text
+    }
+  }
+
   /// The code block nodes of a document, and the plain text of its first heading.
   private static func codeBlocksAndFirstHeading(_ root: OpaquePointer)
     -> (codeBlocks: [OpaquePointer], heading: String?)
   {
     var codeBlocks: [OpaquePointer] = []
-    var heading: String?
-    var openHeading: OpaquePointer?
-    var headingText = ""
+    var heading = FirstHeading()
     guard let iterator = cmark_iter_new(root) else { return ([], nil) }
     defer { cmark_iter_free(iterator) }
     while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
       guard let node = cmark_iter_get_node(iterator) else { continue }
-      let type = cmark_node_get_type(node)
-      if event == CMARK_EVENT_EXIT {
-        if node == openHeading {
-          heading = headingText
-          openHeading = nil
-        }
-        continue
-      }
-      switch type {
-      case CMARK_NODE_CODE_BLOCK:
+      heading.visit(node, event: event)
+      if event == CMARK_EVENT_ENTER, cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK {
         codeBlocks.append(node)
-      case CMARK_NODE_HEADING where heading == nil && openHeading == nil:
-        openHeading = node
+      }
+    }
+    return (codeBlocks, heading.text)
+  }
+
+  /// Collects the plain text of the first heading from a cmark iterator's events: its text and
+  /// code spans, and a space for each line break.
+  private struct FirstHeading {
+    /// The heading's text, once the iterator has left the first heading.
+    private(set) var text: String?
+    private var open: OpaquePointer?
+    private var collected = ""
+
+    mutating func visit(_ node: OpaquePointer, event: cmark_event_type) {
+      guard text == nil else { return }
+      if event == CMARK_EVENT_EXIT {
+        if node == open { text = collected }
+        return
+      }
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_HEADING where open == nil:
+        open = node
       case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-        if openHeading != nil { headingText += string(cmark_node_get_literal(node)) }
+        if open != nil { collected += string(cmark_node_get_literal(node)) }
       case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-        if openHeading != nil { headingText += " " }
+        if open != nil { collected += " " }
       default:
         break
       }
     }
-    return (codeBlocks, heading)
   }
 
   /// Replaces a node of the tree by a custom block whose HTML is `html`, and frees the node.

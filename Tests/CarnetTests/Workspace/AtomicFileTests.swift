@@ -18,6 +18,29 @@ struct WorkspaceAtomicFileTests {
     try FileManager.default.contentsOfDirectory(atPath: directory).sorted()
   }
 
+  @Test("a lesson's files are written all or none")
+  func writesAllOrNone() throws {
+    let directory = try makeDirectory()
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    try AtomicFile.write("ancien md", to: directory + "/a.md")
+    try FileManager.default.createDirectory(
+      atPath: directory + "/a.html", withIntermediateDirectories: false)
+    #expect(throws: AtomicFileError.self) {
+      try AtomicFile.write(all: [
+        ("nouveau md", directory + "/a.md"), ("html", directory + "/a.html"),
+      ])
+    }
+    #expect(FileManager.default.contents(atPath: directory + "/a.md") == Data("ancien md".utf8))
+    #expect(try contents(directory) == ["a.html", "a.md"])
+    try FileManager.default.removeItem(atPath: directory + "/a.html")
+    try AtomicFile.write(all: [
+      ("nouveau md", directory + "/a.md"), ("html", directory + "/a.html"),
+    ])
+    #expect(FileManager.default.contents(atPath: directory + "/a.md") == Data("nouveau md".utf8))
+    #expect(FileManager.default.contents(atPath: directory + "/a.html") == Data("html".utf8))
+    #expect(try contents(directory) == ["a.html", "a.md"])
+  }
+
   @Test("writes a new file and leaves no temporary file")
   func writesNewFile() throws {
     let directory = try makeDirectory()
