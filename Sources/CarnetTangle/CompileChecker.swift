@@ -63,15 +63,16 @@ struct CompileChecker {
           "Checked.swift",
           LessonTangle.checkSource(ofCell: cell, in: notebook, sourcePath: sourcePath)
         ))
-      let result: (output: String, failed: Bool)
+      let result: (output: String, failed: Bool, folder: String)
       do {
         result = try run(compiler, on: files)
       } catch {
         throw place("cannot check cell '\(cell.id)' (expect=compile-error): \(error)")
       }
+      // The compiler names the check's temporary files by their full path: keep the file names.
       let firstError =
-        result.output.split(separator: "\n").first { $0.contains("error: ") }.map(String.init)
-        ?? "no message"
+        result.output.split(separator: "\n").first { $0.contains("error: ") }
+        .map { String($0).replacingOccurrences(of: result.folder + "/", with: "") } ?? "no message"
       guard
         let check = CompileCheck.read(
           compilerOutput: result.output, lessonPath: sourcePath,
@@ -110,7 +111,7 @@ struct CompileChecker {
   private mutating func run(
     _ compiler: (path: String, version: String), on files: [(name: String, text: String)]
   )
-    throws -> (output: String, failed: Bool)
+    throws -> (output: String, failed: Bool, folder: String)
   {
     let flags = Self.flags(module: arguments.module)
     let key = Fingerprint.hex(
@@ -119,11 +120,11 @@ struct CompileChecker {
     usedKeys.insert(key)
     let cache = arguments.cache ?? NSTemporaryDirectory()
     let cached = (cache as NSString).appendingPathComponent(key + ".diagnostics")
+    let folder = (cache as NSString).appendingPathComponent("check-" + key)
     if let data = FileManager.default.contents(atPath: cached) {
       let text = String(decoding: data, as: UTF8.self)
-      return (String(text.drop { $0 != "\n" }.dropFirst()), text.hasPrefix("failed\n"))
+      return (String(text.drop { $0 != "\n" }.dropFirst()), text.hasPrefix("failed\n"), folder)
     }
-    let folder = (cache as NSString).appendingPathComponent("check-" + key)
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     defer { try? FileManager.default.removeItem(atPath: folder) }
     var paths: [String] = []
@@ -136,7 +137,7 @@ struct CompileChecker {
     let failed = status != 0
     let record = (failed ? "failed\n" : "passed\n") + output
     try Data(record.utf8).write(to: URL(fileURLWithPath: cached), options: .atomic)
-    return (output, failed)
+    return (output, failed, folder)
   }
 
   /// Removes the cached checks this run did not use (cells since edited or removed), so that

@@ -27,7 +27,9 @@ struct TangleLessons: BuildToolPlugin {
         module.sourceFiles(withSuffix: "md").map(\.url),
         by: { $0.resolvingSymlinksInPath().path.hasPrefix(inNotebooks) })
       lessons = (linked ? fromNotebooks : Self.markdownFiles(in: notebooks)) + own
+      // The target's Swift files, but its entry point: hidden helpers a lesson may call.
       support = module.sourceFiles(withSuffix: "swift").map(\.url)
+        .filter { $0.lastPathComponent != "main.swift" }
         .sorted { $0.path < $1.path }
     }
     let output = context.pluginWorkDirectoryURL.appending(path: "Tangled")
