@@ -1,3 +1,4 @@
+import ArgumentParser
 import Carnet
 import Synchronization
 
@@ -13,7 +14,19 @@ public enum CarnetMain {
   /// exits with the command's status.
   public static func run(lessons: LessonRegistry) {
     CompiledLessons.install(lessons)
-    CarnetCommand.main()
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    // `-dash.md` would be read as the short flags -d -a -s -h… (and print the help): a word
+    // that starts with one hyphen and names a file is refused instead.
+    let words = arguments.prefix { $0 != "--" }
+    if let file = words.first(where: {
+      $0.hasPrefix("-") && !$0.hasPrefix("--") && $0.count > 2
+        && ($0.contains(".") || $0.contains("/"))
+    }) {
+      CarnetCommand.exit(
+        withError: ValidationError(
+          "'\(file)' starts with '-' like an option; write ./\(file), or put it after --"))
+    }
+    CarnetCommand.main(arguments)
   }
 }
 

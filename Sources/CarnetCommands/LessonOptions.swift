@@ -24,6 +24,13 @@ struct LessonOptions: ParsableArguments {
   @Flag(help: "Keep raw HTML written in lessons in the web pages (omitted by default).")
   var allowRawHTML = false
 
+  func validate() throws {
+    if let lang, !FrontMatter.isLanguageTag(lang) {
+      throw ValidationError(
+        "--lang '\(lang)' is not a language tag: use letters, digits and hyphens (e.g. fr, en-GB)")
+    }
+  }
+
   /// The formats to write or check.
   var formats: [OutputFormat] { format.formats }
 
@@ -83,8 +90,9 @@ struct RunOptions: ParsableArguments {
   var inProcess = false
 
   func validate() throws {
-    guard wallClockLimit > 0 else {
-      throw ValidationError("--wall-clock-limit must be a positive number of seconds")
+    guard wallClockLimit > 0, wallClockLimit <= 86_400 else {
+      throw ValidationError(
+        "--wall-clock-limit must be a number of seconds above 0 and at most 86400 (a day)")
     }
     guard maxOutput > 0 else { throw ValidationError("--max-output must be a positive number") }
     guard jobs > 0 else { throw ValidationError("--jobs must be a positive number") }

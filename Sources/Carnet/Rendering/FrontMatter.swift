@@ -5,7 +5,7 @@ import CarnetDocument
 ///
 /// Carnet reads only `lang:`. HTML output does not show the block; Markdown output keeps the
 /// whole file byte for byte anyway.
-struct FrontMatter: Hashable, Sendable {
+package struct FrontMatter: Hashable, Sendable {
   /// The `lang:` value, when it is a well-formed language tag (`fr`, `fr-CA`, `de-CH-1901`).
   var language: String?
   /// UTF-8 offset just past the closing line (and its line ending).
@@ -49,7 +49,7 @@ struct FrontMatter: Hashable, Sendable {
 
   /// Whether `tag` looks like a BCP 47 language tag: ASCII letters, digits and hyphens, starting
   /// with a letter, at most 35 characters.
-  static func isLanguageTag(_ tag: String) -> Bool {
+  package static func isLanguageTag(_ tag: String) -> Bool {
     guard let first = tag.utf8.first, isLetter(first), tag.utf8.count <= 35 else { return false }
     return tag.utf8.allSatisfy { isLetter($0) || isDigit($0) || $0 == UInt8(ascii: "-") }
   }

@@ -30,9 +30,18 @@ public struct LessonLoader: Sendable {
     let discovered = LessonDiscovery.lessonFiles(in: paths)
     loaded.refusals = discovered.diagnostics
     var outputOwners: [String: String] = [:]
+    let inputs = Set(discovered.files.map(Self.resolved))
     for file in discovered.files {
       do throws(InputError) {
         let lesson = try load(file: file)
+        let outputs = [lesson.outputPath, lesson.htmlOutputPath, lesson.ipynbOutputPath]
+        if let clash = outputs.first(where: { inputs.contains(Self.resolved($0)) }) {
+          throw InputError(
+            Diagnostic(
+              path: file,
+              message: "rendering it would overwrite the lesson \(clash); choose another"
+                + " output folder (--output)"))
+        }
         if let owner = outputOwners[lesson.outputPath] {
           throw InputError(
             Diagnostic(
@@ -56,6 +65,11 @@ public struct LessonLoader: Sendable {
     return Lesson(
       notebook: notebook, cells: cells, warnings: NondeterminismLint.warnings(in: notebook),
       outputPath: folder + notebook.name + ".md")
+  }
+
+  /// `path` as an absolute path without `.`, `..` or symbolic links, to compare files.
+  private static func resolved(_ path: String) -> String {
+    URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
   }
 
   /// Reads and parses one lesson file, without looking up its compiled cells.
