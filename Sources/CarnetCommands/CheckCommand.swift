@@ -24,9 +24,15 @@ struct CheckCommand: ParsableCommand {
     lessons.render(loaded.lessons, book: book, runOptions: runOptions) { rendered in
       Terminal.report(rendered.run.failures)
       if !rendered.run.failures.isEmpty { differs = true }
+      // A drifted output shows in each format: the first differing file of a lesson gets the
+      // diff, the others one line.
+      var diffShown: String?
       for file in rendered.files {
         compared += 1
-        if !Self.matches(file) { differs = true }
+        if !Self.matches(file, sameChangeAs: diffShown) {
+          differs = true
+          diffShown = diffShown ?? file.path
+        }
       }
     }
     for file in book?.files(formats: lessons.formats) ?? [] {
@@ -42,13 +48,20 @@ struct CheckCommand: ParsableCommand {
       files: "\(compared) \(compared == 1 ? "file" : "files") up to date", since: start)
   }
 
-  /// Compares a rendered file with the committed one; reports and returns false on a difference.
-  private static func matches(_ file: RenderedFile) -> Bool {
+  /// Compares a rendered file with the committed one; reports and returns false on a difference,
+  /// with a diff unless `shown` names a file of the same lesson whose diff was just printed.
+  private static func matches(_ file: RenderedFile, sameChangeAs shown: String? = nil) -> Bool {
     let golden = try? String(contentsOfFile: file.path, encoding: .utf8)
     switch GoldenComparison.compare(expected: golden, actual: file.text, goldenPath: file.path) {
     case .match:
       return true
     case .differs(let diff):
+      if let shown {
+        Terminal.error(
+          "\(file.path): error: differs from the rendered lesson too (see the diff of \(shown));"
+            + " run 'carnet render' to accept")
+        return false
+      }
       Terminal.error(
         "\(file.path): error: differs from the rendered lesson (diff below);"
           + " run 'carnet render' to accept")

@@ -84,6 +84,24 @@ import Testing
     #expect(scratch.read("Output/essai.md") == drifted)
   }
 
+  @Test func aLessonThatDriftedInEveryFormatGetsOneDiff() throws {
+    let scratch = try Scratch()
+    try scratch.copyFixture("essai.md", to: "Notebooks/essai.md")
+    #expect(try CarnetBinary.run(["render"], in: scratch.url).status == 0)
+    for file in ["Output/essai.md", "Output/essai.html"] {
+      let text = try #require(scratch.read(file))
+      try scratch.write(text.replacingOccurrences(of: "Bonjour depuis", with: "Salut de"), to: file)
+    }
+    let check = try CarnetBinary.run(["check"], in: scratch.url)
+    #expect(check.status == 1)
+    #expect(check.standardOutput.components(separatedBy: "--- Output/essai.").count == 2)
+    #expect(check.standardOutput.contains("--- Output/essai.md"))
+    #expect(
+      check.standardError.contains(
+        "Output/essai.html: error: differs from the rendered lesson too (see the diff of"
+          + " Output/essai.md)"))
+  }
+
   @Test func aBadOptionNamesTheFileAndLine() throws {
     let scratch = try Scratch()
     try scratch.write("```swift cell=hello seeed=3\n```\n", to: "Notebooks/essai.md")

@@ -64,7 +64,7 @@ public struct CellRunner: Sendable {
     let ending: CellRun.Ending
     switch stop {
     case .finished:
-      ending = Self.ending(of: outcome.get())
+      ending = Self.ending(of: outcome.get(), limit: outputLimit)
     case .stalled:
       let time = loop.now
       transcript.sealDiscardingLaterWrites()
@@ -105,13 +105,15 @@ public struct CellRunner: Sendable {
     return ["main"] + woken.filter { $0 != "main" }
   }
 
-  private static func ending(of outcome: Result<Void, any Error>?) -> CellRun.Ending {
+  /// How the cell ended; a thrown error's description is cut like the output, at `limit`.
+  private static func ending(of outcome: Result<Void, any Error>?, limit: Int) -> CellRun.Ending {
     switch outcome {
     case .success, .none:
       return .returned
     case .failure(let error):
       return .threw(
-        type: String(describing: type(of: error)), description: String(describing: error))
+        type: String(describing: type(of: error)),
+        description: Transcript.cut(String(describing: error), limit: limit))
     }
   }
 }

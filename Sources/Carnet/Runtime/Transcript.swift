@@ -76,6 +76,17 @@ public final class Transcript: Sendable {
     }
   }
 
+  /// `text` cut to `limit` UTF-8 bytes (between scalars), with the note an output gets, for
+  /// other texts a cell controls (a thrown error's description).
+  static func cut(_ text: String, limit: Int) -> String {
+    let size = text.utf8.count
+    guard size > limit else { return text }
+    let kept = prefix(of: text, maxBytes: limit)
+    let ending = kept.hasSuffix("\n") || kept.isEmpty ? "" : "\n"
+    return kept + ending
+      + "[carnet: cut at \(limit) bytes; \(size - kept.utf8.count) more bytes dropped]"
+  }
+
   /// The longest prefix of `text` of at most `maxBytes` UTF-8 bytes that ends between scalars.
   private static func prefix(of text: String, maxBytes: Int) -> String {
     let utf8 = text.utf8

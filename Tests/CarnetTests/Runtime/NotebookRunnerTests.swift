@@ -82,3 +82,23 @@ import Testing
       ])
   }
 }
+
+/// What a cell controls besides its output is bounded too.
+@Suite struct BoundedErrorTests {
+  struct HugeError: Error, CustomStringConvertible {
+    var description: String { String(repeating: "é", count: 5_000) }
+  }
+
+  @Test func aThrownErrorsDescriptionIsCutAtTheOutputLimit() {
+    var runner = CellRunner()
+    runner.outputLimit = 1_000
+    let run = runner.run(CompiledCell("enorme") { throw HugeError() }, options: CellOptions())
+    guard case .threw(let type, let description) = run.ending else {
+      Issue.record("expected a thrown error, got \(run.ending)")
+      return
+    }
+    #expect(type == "HugeError")
+    #expect(description.hasPrefix(String(repeating: "é", count: 500) + "\n[carnet: cut at 1000"))
+    #expect(description.hasSuffix("bytes; 9000 more bytes dropped]"))
+  }
+}
