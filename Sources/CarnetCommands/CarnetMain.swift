@@ -1,5 +1,6 @@
 import ArgumentParser
 import Carnet
+import Foundation
 import Synchronization
 
 /// The `carnet` command line, for the lessons compiled into an executable: this package's
@@ -14,6 +15,11 @@ public enum CarnetMain {
   /// exits with the command's status.
   public static func run(lessons: LessonRegistry) {
     CompiledLessons.install(lessons)
+    // A parent may start us with signals blocked (test runners do): unblock them, so that
+    // SIGTERM ends `carnet` (and, through its watch, its worker) instead of waiting.
+    var none = sigset_t()
+    sigemptyset(&none)
+    sigprocmask(SIG_SETMASK, &none, nil)
     let arguments = Array(CommandLine.arguments.dropFirst())
     // `-dash.md` would be read as the short flags -d -a -s -h… (and print the help): a word
     // that starts with one hyphen and names a file is refused instead.

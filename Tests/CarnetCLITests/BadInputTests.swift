@@ -98,3 +98,48 @@ import Testing
     #expect(scratch.read("Output/essai.md")?.hasPrefix("# Essai 2\n") == true)
   }
 }
+
+/// The worker process never outlives `carnet`, however `carnet` ends.
+@Suite struct WorkerLifetimeTests {
+  /// The PIDs of the children of `pid`, from Linux's /proc.
+  private func children(of pid: Int32) -> [Int32] {
+    let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/\(pid)/task")) ?? []
+    return tasks.flatMap { task -> [Int32] in
+      let text =
+        (try? String(contentsOfFile: "/proc/\(pid)/task/\(task)/children", encoding: .utf8))
+      return (text ?? "").split(separator: " ").compactMap { Int32($0) }
+    }
+  }
+
+  @Test(
+    .enabled(if: FileManager.default.fileExists(atPath: "/proc/self/task"), "needs Linux's /proc"),
+    // (SIGINT is left out: a test runner may start its children with SIGINT ignored.)
+    arguments: [SIGKILL, SIGTERM])
+  func killingCarnetDuringABusyCellEndsItsWorker(signal: Int32) throws {
+    let scratch = try Scratch()
+    try scratch.copyFixture("occupee.md", to: "Notebooks/occupee.md")
+    let process = Process()
+    process.executableURL = CarnetBinary.url
+    process.arguments = ["render", "--wall-clock-limit", "60"]
+    process.currentDirectoryURL = scratch.url
+    // Not the test's own streams: a worker left behind would hold them open.
+    process.standardOutput = FileHandle.nullDevice
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    // The only cell never gives control back; its limit is a minute away.
+    Thread.sleep(forTimeInterval: 1.5)
+    let workers = children(of: process.processIdentifier)
+    try #require(!workers.isEmpty, "no worker process seen")
+    kill(process.processIdentifier, signal)
+    Thread.sleep(forTimeInterval: 0.6)
+    for worker in workers {
+      let state = (try? String(contentsOfFile: "/proc/\(worker)/stat", encoding: .utf8)) ?? ""
+      // Gone, or a zombie waiting for nobody: not running any more.
+      #expect(state.isEmpty || state.contains(") Z "), "worker \(worker) still runs: \(state)")
+      if !state.isEmpty { kill(worker, SIGKILL) }  // do not leave it behind
+    }
+    process.waitUntilExit()
+    #expect(process.terminationReason == .uncaughtSignal)
+    #expect(process.terminationStatus == signal)
+  }
+}

@@ -10,6 +10,7 @@ public enum CellWorkerServer {
 
   /// Serves requests until stdin closes; returns the exit status.
   public static func serve(registry: LessonRegistry) -> Int32 {
+    watchParent()
     let protocolFD = dup(STDOUT_FILENO)
     guard protocolFD >= 0, dup2(STDERR_FILENO, STDOUT_FILENO) >= 0 else { return 70 }
     let channel = MessageChannel(fileDescriptor: protocolFD)
@@ -34,6 +35,25 @@ public enum CellWorkerServer {
     while CellContext.liveCount > 0, ContinuousClock.now < deadline { usleep(1000) }
     channel.send(.closing(lateOutput: LateOutputLog.shared.drain()))
     return 0
+  }
+}
+
+extension CellWorkerServer {
+  /// How often the worker checks that `carnet` is still there.
+  static let parentCheckInterval: useconds_t = 100_000
+
+  /// Ends the worker within a tenth of a second once the process that started it is gone (killed
+  /// with SIGKILL, SIGTERM or SIGINT, or crashed), even while a cell keeps the processor busy:
+  /// a worker must never outlive `carnet`. The check runs on a thread of its own.
+  static func watchParent() {
+    let parent = getppid()
+    let thread = Thread {
+      while true {
+        usleep(parentCheckInterval)
+        if getppid() != parent { _exit(70) }
+      }
+    }
+    thread.start()
   }
 }
 
