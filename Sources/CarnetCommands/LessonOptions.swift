@@ -37,37 +37,19 @@ struct LessonOptions: ParsableArguments {
   /// How web pages are rendered.
   var htmlOptions: HTMLOptions { HTMLOptions(allowsRawHTML: allowRawHTML, language: lang) }
 
-  /// Loads every lesson, reporting why any is refused (the others still load). A folder given
-  /// alone, of two lessons or more or with a `contents.txt`, is a book: its lessons come in the
-  /// book's order, with a contents page; when the book
-  /// itself is wrong (its `contents.txt`), that is reported as a refusal and there is no book.
+  /// Loads every lesson, reporting why any is refused (the others still load). When the paths
+  /// are a book (`LessonBook.of`), its lessons come in the book's order, with a contents page;
+  /// when the book itself is wrong (its `contents.txt`), that is a refusal and there is no book.
   func loadLessons() -> (loaded: LessonLoader.Loaded, book: LessonBook?) {
     let loader = LessonLoader(registry: CompiledLessons.registry, outputDirectory: output)
     var loaded = loader.load(paths: paths)
     var book: LessonBook?
-    var isDirectory: ObjCBool = false
-    if paths.count == 1,
-      FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory),
-      isDirectory.boolValue
-    {
-      let files = LessonDiscovery.lessonFiles(in: paths).files.compactMap {
-        $0.split(separator: "/").last.map(String.init)
-      }
-      let hasContents = FileManager.default.fileExists(atPath: paths[0] + "/contents.txt")
-      // One lesson alone is not a book, unless the folder says it is (contents.txt).
-      if files.count < 2 && !hasContents {
-        Terminal.report(loaded.refusals)
-        return (loaded, nil)
-      }
-      do {
-        let made = try LessonBook(
-          folder: paths[0], lessonFiles: files, lessons: loaded.lessons, outputDirectory: output,
-          options: htmlOptions)
-        loaded.lessons = made.lessons
-        book = made
-      } catch {
-        loaded.refusals += error.diagnostics
-      }
+    do {
+      book = try LessonBook.of(
+        paths: paths, lessons: loaded.lessons, outputDirectory: output, options: htmlOptions)
+      if let book { loaded.lessons = book.lessons }
+    } catch {
+      loaded.refusals += error.diagnostics
     }
     Terminal.report(loaded.refusals)
     return (loaded, book)

@@ -19,12 +19,10 @@ import Testing
   static func book() throws -> LessonBook {
     let loaded = loader.load(paths: [root + "/Notebooks"])
     try #require(loaded.refusals.isEmpty, "\(loaded.refusals.map(\.description))")
-    let files = LessonDiscovery.lessonFiles(in: [root + "/Notebooks"]).files.compactMap {
-      $0.split(separator: "/").last.map(String.init)
-    }
-    return try LessonBook(
-      folder: root + "/Notebooks", lessonFiles: files, lessons: loaded.lessons,
-      outputDirectory: root + "/Output", options: HTMLOptions())
+    return try #require(
+      try LessonBook.of(
+        paths: [root + "/Notebooks"], lessons: loaded.lessons, outputDirectory: root + "/Output",
+        options: HTMLOptions()))
   }
 
   /// Every file `carnet render` writes for the book: each lesson's, with its page's links, then

@@ -1,4 +1,5 @@
 import CarnetDocument
+import Foundation
 
 /// A folder of lessons published as a book: its lessons in order, with their titles, the
 /// contents pages (`index.html`, and `index.md` for readers of the repository), and the links
@@ -42,6 +43,28 @@ public struct LessonBook: Sendable {
     language = HTMLRenderer.language(options: options, frontMatter: frontMatter)
     title = contents.title ?? PageStrings(language: language).book.contents
     self.outputDirectory = outputDirectory
+  }
+
+  /// The book that `paths` (what the user asked to render) stand for, or nil: a single folder
+  /// of two lessons or more, or with a `contents.txt` (one lesson alone is not a book, unless
+  /// the folder says it is). `lessons` are the folder's lessons that could be loaded.
+  ///
+  /// - Throws: `InputError` as `init` does.
+  public static func of(
+    paths: [String], lessons: [Lesson], outputDirectory: String, options: HTMLOptions
+  ) throws(InputError) -> LessonBook? {
+    var isDirectory: ObjCBool = false
+    guard paths.count == 1, let folder = paths.first,
+      FileManager.default.fileExists(atPath: folder, isDirectory: &isDirectory),
+      isDirectory.boolValue
+    else { return nil }
+    let files = LessonDiscovery.lessonFiles(in: paths).files.map(fileName(of:))
+    let hasContents = FileManager.default.fileExists(
+      atPath: (folder as NSString).appendingPathComponent(BookContents.fileName))
+    guard files.count >= 2 || hasContents else { return nil }
+    return try LessonBook(
+      folder: folder, lessonFiles: files, lessons: lessons, outputDirectory: outputDirectory,
+      options: options)
   }
 
   /// The links of lesson `index`'s page.
