@@ -59,8 +59,7 @@ extension Terminal {
     _ verb: String, lessons: Int, cells: Int, files: String, since start: ContinuousClock.Instant
   ) {
     guard !showsProgress else { return }
-    let elapsed = ContinuousClock.now - start
-    let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+    let seconds = (ContinuousClock.now - start).secondsAsDouble
     let lessonWord = lessons == 1 ? "lesson" : "lessons"
     let cellWord = cells == 1 ? "cell" : "cells"
     error(

@@ -45,7 +45,8 @@ enum BenchExamples {
       }
       return CompiledLesson(
         name: notebook.name, sourcePath: notebook.path,
-        fingerprint: LessonTangle(notebook, sourcePath: notebook.path).fingerprint, cells: cells)
+        fingerprint: LessonTangle.fingerprint(of: notebook, sourcePath: notebook.path),
+        cells: cells)
     }
     return LessonRegistry(lessons + extra)
   }

@@ -27,9 +27,9 @@ public struct LessonRegistry: Sendable {
           message: "lesson '\(notebook.name)' is not compiled into this carnet; put it in"
             + " Notebooks/ and run 'swift run carnet render' (which builds it first)"))
     }
-    let tangle = LessonTangle(notebook, sourcePath: compiled.sourcePath)
+    let fingerprint = LessonTangle.fingerprint(of: notebook, sourcePath: compiled.sourcePath)
     let cells = notebook.cells.compactMap { compiled.cell(id: $0.id) }
-    guard tangle.fingerprint == compiled.fingerprint, cells.count == notebook.cells.count else {
+    guard fingerprint == compiled.fingerprint, cells.count == notebook.cells.count else {
       let origin = compiled.sourcePath == notebook.path ? "" : " from \(compiled.sourcePath)"
       throw InputError(
         Diagnostic(

@@ -240,7 +240,7 @@ extension EventLoop.State {
 
 extension Duration {
   /// This duration in seconds, as a `Double`.
-  var secondsAsDouble: Double {
+  package var secondsAsDouble: Double {
     let (seconds, attoseconds) = components
     return Double(seconds) + Double(attoseconds) / 1e18
   }

@@ -26,12 +26,17 @@ public struct NotebookRunner: Sendable {
     let ran = cellRunner.runAll(jobs) { index in
       progress(running[index], notebook.cells[running[index]])
     }
-    var runs = zip(notebook.cells, cells).map { cell, compiled in
-      CellRun(
-        cellID: cell.id, output: "",
-        ending: compiled.compileCheck.map(Self.ending(of:)) ?? .compiled, simulatedTime: .zero)
+    var runs: [CellRun] = []
+    var next = ran.makeIterator()
+    for (cell, compiled) in zip(notebook.cells, cells) {
+      if let check = compiled.compileCheck {
+        runs.append(
+          CellRun(cellID: cell.id, output: "", ending: Self.ending(of: check), simulatedTime: .zero)
+        )
+      } else if let run = next.next() {
+        runs.append(run)
+      }
     }
-    for (index, run) in zip(running, ran) { runs[index] = run }
     for (cell, run) in zip(notebook.cells, runs) {
       if let problem = Self.failure(of: run, options: cell.options) {
         failures.append(

@@ -130,9 +130,8 @@ struct InitCommand: ParsableCommand {
       throw ExitCode(CarnetExit.failed)
     }
     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-    for file in run.renderedFiles(for: loaded, formats: formats) {
-      try AtomicFile.write(file.text, to: file.path)
-    }
+    try AtomicFile.write(
+      all: run.renderedFiles(for: loaded, formats: formats).map { ($0.text, $0.path) })
     return true
   }
 

@@ -33,19 +33,35 @@ public struct LessonTangle: Hashable, Sendable {
     _ notebook: Notebook, sourcePath: String, compileChecks: [String: CompileCheck] = [:]
   ) {
     typeName = Self.typeName(ofLesson: notebook.name)
-    let mirrored = Self.mirroredLines(
-      notebook, typeName: typeName, sourcePath: sourcePath,
-      including: { $0.options.expectation != .compileError })
-    var leftOut = ""
-    for cell in Self.cellsToCheck(in: notebook) {
-      leftOut += "\(cell.id) \(cell.firstCodeLine) \(cell.codeIndentation)\n\(cell.code)"
-    }
-    fingerprint = Fingerprint.hex(of: mirrored + leftOut)
+    let mirrored = Self.compiledLines(notebook, sourcePath: sourcePath)
+    fingerprint = Self.fingerprint(ofMirrored: mirrored, notebook)
     source =
       mirrored
       + Self.registration(
         notebook, typeName: typeName, sourcePath: sourcePath, fingerprint: fingerprint,
         compileChecks: compileChecks)
+  }
+
+  /// The fingerprint `LessonTangle(notebook, sourcePath:)` would have, without writing the rest
+  /// of the file: what `carnet` computes for every lesson it loads.
+  public static func fingerprint(of notebook: Notebook, sourcePath: String) -> String {
+    fingerprint(ofMirrored: compiledLines(notebook, sourcePath: sourcePath), notebook)
+  }
+
+  /// The mirrored lines of the cells the build compiles (all but `expect=compile-error`).
+  private static func compiledLines(_ notebook: Notebook, sourcePath: String) -> String {
+    mirroredLines(
+      notebook, typeName: typeName(ofLesson: notebook.name), sourcePath: sourcePath,
+      including: { $0.options.expectation != .compileError })
+  }
+
+  /// The digest of the mirrored lines and of the code and place of the cells left out.
+  private static func fingerprint(ofMirrored mirrored: String, _ notebook: Notebook) -> String {
+    var leftOut = ""
+    for cell in cellsToCheck(in: notebook) {
+      leftOut += "\(cell.id) \(cell.firstCodeLine) \(cell.codeIndentation)\n\(cell.code)"
+    }
+    return Fingerprint.hex(of: mirrored + leftOut)
   }
 
   /// Why the build cannot name a lesson at `sourcePath` in its diagnostics, or nil when it can:
