@@ -21,8 +21,10 @@ let package = Package(
     ),
     // Parse: Markdown (cmark), lessons and their cells, diagnostics, and the tangled Swift.
     .target(name: "CarnetDocument", dependencies: ["CCmark"]),
+    // One call Swift cannot make itself (prctl is variadic), for the workers' clean-up.
+    .target(name: "CProcessControl"),
     // Run and render: the event loop, workers, rendered files, golden comparison.
-    .target(name: "Carnet", dependencies: ["CarnetDocument"]),
+    .target(name: "Carnet", dependencies: ["CarnetDocument", "CProcessControl"]),
     // The build plugin that compiles the lessons' cells, and the tool it runs.
     .executableTarget(name: "CarnetTangle", dependencies: ["CarnetDocument"]),
     .plugin(

@@ -9,8 +9,16 @@ struct WorkerCommand: ParsableCommand {
     shouldDisplay: false
   )
 
+  @Option(help: "The descriptor to read requests from.")
+  var requestsFD: Int32
+
+  @Option(help: "The descriptor to write messages to.")
+  var messagesFD: Int32
+
   func run() throws {
-    let status = CellWorkerServer.serve(registry: CompiledLessons.registry)
+    let status = CellWorkerServer.serve(
+      registry: CompiledLessons.registry,
+      channel: WorkerChannel(requests: requestsFD, messages: messagesFD))
     if status != 0 { throw ExitCode(status) }
   }
 }

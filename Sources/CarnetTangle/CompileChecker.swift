@@ -33,6 +33,7 @@ struct CompileChecker {
       static var current: CellContext? { nil }
       var loop: CellLoopStandIn { CellLoopStandIn() }
       func write(_ text: String) {}
+      static func writeOutsideCells(_ text: String) {}
     }
     struct CellLoopStandIn: Sendable {
       func sleep(for duration: Duration) async throws {}

@@ -35,32 +35,58 @@ public final class ProcessCellRunner: CellRunning, Sendable {
   /// Runs the jobs in the worker, in order, keeping a few requests queued ahead so that the
   /// worker never waits for the parent. After a crash or a cell past its wall-clock limit, the
   /// jobs not yet finished go to a fresh worker.
+  ///
+  /// A crash is blamed by evidence, not on whichever cell happened to run: when the worker dies
+  /// during a cell after it ran others, that cell runs again alone in a fresh worker (cells are
+  /// deterministic). If it crashes again, the crash is its own; if it runs fine, its run is the
+  /// fresh one and the crash is reported as something an earlier cell left behind (an escaped
+  /// task, a closed descriptor...).
   public func runAll(_ jobs: [CellJob], willStart: (Int) -> Void) -> [CellRun] {
     worker.withLock { slot in
       var runs: [CellRun] = []
       var sent = 0
+      var finishedInWorker = 0
+      var suspect: CellRun?
       while runs.count < jobs.count {
         let head = jobs[runs.count]
-        guard
-          let process = slot ?? (try? WorkerProcess(executable: executable, arguments: arguments))
-        else {
-          runs.append(
-            Self.failure(head.cellID, "could not start the worker process \(executable.path)"))
-          continue
-        }
-        if slot == nil {
-          slot = process
-          sent = runs.count
+        let process: WorkerProcess
+        if let current = slot {
+          process = current
+        } else {
+          guard let fresh = try? WorkerProcess(executable: executable, arguments: arguments)
+          else {
+            runs.append(
+              Self.failure(head.cellID, "could not start the worker process \(executable.path)"))
+            continue
+          }
+          (slot, process, sent, finishedInWorker) = (fresh, fresh, runs.count, 0)
         }
         while sent < jobs.count, sent - runs.count < Self.queueDepth,
           process.send(request(jobs[sent]))
         {
           sent += 1
         }
-        willStart(runs.count)
-        let run = awaitRun(of: head, from: process)
-        if run.isWorkerFailure { slot = nil }
-        runs.append(run.cellRun)
+        if suspect == nil { willStart(runs.count) }
+        let (run, failure) = awaitRun(of: head, from: process)
+        switch failure {
+        case .none:
+          finishedInWorker += 1
+        case .crash where finishedInWorker > 0 && suspect == nil:
+          // Run the cell again, alone, before blaming it.
+          (slot, suspect) = (nil, run)
+          continue
+        case .crash, .timeout:
+          slot = nil
+        }
+        if let first = suspect, failure == nil {
+          lateOutput.withLock {
+            $0.append(
+              LateOutputLog.Entry(
+                cellID: head.cellID, text: first.errorText ?? "", kind: .crashedWhileItRan))
+          }
+        }
+        suspect = nil
+        runs.append(run)
       }
       return runs
     }
@@ -76,35 +102,44 @@ public final class ProcessCellRunner: CellRunning, Sendable {
       recordsTimeline: settings.recordsTimelines, outputLimit: settings.outputLimit)
   }
 
-  /// The run of the worker's current cell, or a crash or timeout; `isWorkerFailure` tells the
-  /// caller to drop the worker.
+  /// How a worker failed during a cell (it is dropped either way).
+  private enum WorkerFailure {
+    /// It crashed, exited or broke its channel.
+    case crash
+    /// It was killed at the wall-clock limit.
+    case timeout
+  }
+
+  /// The run of the worker's current cell, and how the worker failed, if it did.
   private func awaitRun(
     of job: CellJob, from process: WorkerProcess
-  ) -> (cellRun: CellRun, isWorkerFailure: Bool) {
+  ) -> (CellRun, WorkerFailure?) {
     var output = ""
     let deadline = ContinuousClock.now + settings.wallClockLimit + Self.grace
+    let ended = { (ending: CellRun.Ending) in
+      CellRun(cellID: job.cellID, output: output, ending: ending, simulatedTime: .zero)
+    }
     while true {
       switch process.next(deadline: deadline) {
       case .message(.output(let text)):
         output += text
       case .message(.finished(let run, let late)):
         lateOutput.withLock { $0 += late }
+        // What the worker wrote to stderr during the cell is not another cell's crash message.
+        _ = process.takeErrorText()
         let failure = Self.failure(job.cellID, "the worker does not know cell '\(job.cellID)'")
-        return (run ?? failure, false)
+        return (run ?? failure, nil)
       case .message(.closing(let late)):
         lateOutput.withLock { $0 += late }
       case .exited(let signal, let status):
-        let message = Self.crashMessage(process.takeErrorText(), status: status)
-        let ending = CellRun.Ending.crashed(signal: signal ?? 0, message: message)
-        return (
-          CellRun(cellID: job.cellID, output: output, ending: ending, simulatedTime: .zero), true
-        )
+        let message = Self.crashMessage(process.takeErrorText(), signal: signal, status: status)
+        return (ended(.crashed(signal: signal ?? 0, message: message)), .crash)
+      case .brokeChannel(let reason):
+        return (ended(.crashed(signal: 0, message: reason)), .crash)
       case .timedOut:
         process.kill()
-        let ending = CellRun.Ending.exceededWallClock(
-          seconds: settings.wallClockLimit.secondsAsDouble)
         return (
-          CellRun(cellID: job.cellID, output: output, ending: ending, simulatedTime: .zero), true
+          ended(.exceededWallClock(seconds: settings.wallClockLimit.secondsAsDouble)), .timeout
         )
       }
     }
@@ -124,7 +159,7 @@ public final class ProcessCellRunner: CellRunning, Sendable {
           lateOutput.withLock { $0 += late }
         case .message(.output):
           continue
-        case .exited:
+        case .exited, .brokeChannel:
           return
         case .timedOut:
           process.kill()
@@ -138,14 +173,27 @@ public final class ProcessCellRunner: CellRunning, Sendable {
     }
   }
 
-  /// The runtime's own words from a crashed worker's stderr: its "Fatal error" line if any,
-  /// else its last line.
-  static func crashMessage(_ errorText: String, status: Int32) -> String {
+  /// The runtime's own words from a crashed worker's stderr (its "Fatal error" line), else
+  /// what its signal or status tells. Other lines on stderr are what cells wrote, not a cause.
+  static func crashMessage(_ errorText: String, signal: Int32?, status: Int32) -> String {
     let lines = errorText.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
-      .filter { !$0.isEmpty }
-    let markers = ["Fatal error", "Precondition failed", "Assertion failed", "fatal error"]
-    let line = lines.last { line in markers.contains { line.contains($0) } } ?? lines.last
-    return line ?? "the worker process exited with status \(status) without a message"
+    let markers = [
+      "Fatal error", "Precondition failed", "Assertion failed", "fatal error",
+      "Simultaneous accesses", "Could not cast value",
+    ]
+    if let line = lines.last(where: { line in markers.contains { line.contains($0) } }) {
+      return line
+    }
+    switch signal {
+    case SIGSEGV?, SIGBUS?:
+      return "a bad memory access (a stack overflow, or unsafe code)"
+    case SIGKILL?:
+      return "the worker process was killed (by the system for lack of memory, or by a signal)"
+    case let signal?:
+      return "the worker process was ended by signal \(signal), without a message"
+    case nil:
+      return "the worker process exited with status \(status) in the middle of the cell"
+    }
   }
 
   private static func failure(_ cellID: String, _ message: String) -> CellRun {

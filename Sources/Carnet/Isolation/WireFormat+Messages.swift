@@ -214,6 +214,7 @@ extension WorkerMessage {
     for entry in late {
       writer.write(entry.cellID)
       writer.write(entry.text)
+      writer.write(entry.kind.rawValue)
     }
   }
 
@@ -221,7 +222,12 @@ extension WorkerMessage {
     _ reader: inout WireReader
   ) throws(WireError) -> [LateOutputLog.Entry] {
     try reader.array { (reader: inout WireReader) throws(WireError) in
-      LateOutputLog.Entry(cellID: try reader.string(), text: try reader.string())
+      let cellID = try reader.string()
+      let text = try reader.string()
+      guard let kind = LateOutputLog.Entry.Kind(rawValue: try reader.string()) else {
+        throw WireError()
+      }
+      return LateOutputLog.Entry(cellID: cellID, text: text, kind: kind)
     }
   }
 }

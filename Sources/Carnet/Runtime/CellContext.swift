@@ -12,14 +12,20 @@ public final class CellContext: Sendable {
   /// Where the cell's output goes.
   public let transcript: Transcript
   private let generator: Mutex<SeededGenerator>
+  private let directOutput: (any DirectOutput)?
 
   private static let liveContexts = Atomic<Int>(0)
 
-  /// Creates a context.
-  public init(loop: EventLoop, transcript: Transcript, generator: SeededGenerator) {
+  /// Creates a context; what the cell writes to standard output without `print` comes from
+  /// `directOutput`, when the process captures it.
+  public init(
+    loop: EventLoop, transcript: Transcript, generator: SeededGenerator,
+    directOutput: (any DirectOutput)? = nil
+  ) {
     self.loop = loop
     self.transcript = transcript
     self.generator = Mutex(generator)
+    self.directOutput = directOutput
     Self.liveContexts.add(1, ordering: .relaxed)
   }
 
@@ -31,16 +37,56 @@ public final class CellContext: Sendable {
   /// alive by tasks that escaped the cell (they inherited it), which may still print.
   public static var liveCount: Int { liveContexts.load(ordering: .relaxed) }
 
-  /// Writes printed text to the cell's transcript (and names the running task in the timeline).
+  /// Writes printed text to the cell's transcript (and names the running task in the timeline),
+  /// after what the cell wrote to standard output directly since, so both keep their order.
   public func write(_ text: String) {
     if loop.recordsTimeline { loop.nameRunningTask(Task.name) }
+    takeDirectOutput()
     transcript.write(text)
+  }
+
+  /// Moves what the cell wrote to standard output without `print` to its transcript.
+  func takeDirectOutput() {
+    guard let taken = directOutput?.take(), !taken.text.isEmpty || taken.droppedBytes > 0 else {
+      return
+    }
+    transcript.write(taken.text, alsoDropped: taken.droppedBytes)
+  }
+
+  /// Text printed by a task that belongs to no cell: a `Task.detached` inherits nothing from the
+  /// cell that started it, so its output cannot be placed; it is reported (as a warning naming the
+  /// running cell, or the last one), never attached. Outside any run of Carnet, it is printed.
+  public static func writeOutsideCells(_ text: String) {
+    guard let cellID = RunningCell.latest else {
+      Swift.print(text, terminator: "")
+      return
+    }
+    LateOutputLog.shared.append(cellID: cellID, text: text, kind: .outsideItsTasks)
   }
 
   /// The next 64 bits of the cell's random sequence.
   public func nextRandom() -> UInt64 {
     generator.withLock { $0.next() }
   }
+}
+
+/// Bytes a cell wrote to standard output without `print` (`FileHandle.standardOutput`, `fputs`,
+/// `write(1, ...)`), which a worker process captures.
+public protocol DirectOutput: Sendable {
+  /// What was written since the last call (whole UTF-8 characters), and how many bytes were
+  /// dropped past the capture's bound.
+  func take() -> (text: String, droppedBytes: Int)
+}
+
+/// The ID of the cell running in this process, or of the last one that ran.
+enum RunningCell {
+  private static let id = Mutex<String?>(nil)
+
+  /// The cell running now, or the last one; nil before any cell ran.
+  static var latest: String? { id.withLock { $0 } }
+
+  /// Records that `cellID` starts.
+  static func start(_ cellID: String) { id.withLock { $0 = cellID } }
 }
 
 /// A random number generator that draws from the current cell's seeded sequence, or from the

@@ -14,6 +14,7 @@ extension CellRun {
         "timed out: the cell passed its simulated limit of \(limit.carnetSeconds) and was cancelled"
         + Self.suspendedClause(suspended)
     case .crashed(let signal, let message):
+      guard signal != 0 else { return "crashed: \(message)" }
       return "crashed with signal \(signal)\(Self.signalName(signal)): \(message)"
     case .exceededWallClock(let seconds):
       return "interrupted: the cell ran \(seconds) s of real time without giving control back"
@@ -26,8 +27,9 @@ extension CellRun {
 
   private static func signalName(_ signal: Int32) -> String {
     let names: [Int32: String] = [
-      4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT", 7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL",
-      11: "SIGSEGV",
+      1: "SIGHUP", 2: "SIGINT", 3: "SIGQUIT", 4: "SIGILL", 5: "SIGTRAP", 6: "SIGABRT",
+      7: "SIGBUS", 8: "SIGFPE", 9: "SIGKILL", 10: "SIGUSR1", 11: "SIGSEGV", 12: "SIGUSR2",
+      13: "SIGPIPE", 14: "SIGALRM", 15: "SIGTERM",
     ]
     return names[signal].map { " (\($0))" } ?? ""
   }

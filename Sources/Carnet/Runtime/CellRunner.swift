@@ -15,6 +15,9 @@ public struct CellRunner: Sendable {
   public var outputLimit: Int = Transcript.defaultLimit
   /// Called with each piece of output as the cell prints it (used by worker processes).
   public var outputObserver: (@Sendable (String) -> Void)?
+  /// What the cell writes to standard output without `print`, when the process captures it
+  /// (worker processes do); it joins the cell's output in order with what it prints.
+  public var directOutput: (any DirectOutput)?
 
   /// Creates a runner.
   public init(
@@ -47,7 +50,14 @@ public struct CellRunner: Sendable {
     let transcript = Transcript(cellID: cellID, limit: outputLimit, observer: outputObserver)
     let generator =
       options.seed.map { SeededGenerator(seed: $0) } ?? SeededGenerator(cellID: cellID)
-    let context = CellContext(loop: loop, transcript: transcript, generator: generator)
+    // Written to standard output between cells: by no cell's code, so not placed.
+    if let between = directOutput?.take(), !between.text.isEmpty, let previous = RunningCell.latest
+    {
+      LateOutputLog.shared.append(cellID: previous, text: between.text, kind: .outsideItsTasks)
+    }
+    RunningCell.start(cellID)
+    let context = CellContext(
+      loop: loop, transcript: transcript, generator: generator, directOutput: directOutput)
     let outcome = Outcome()
     let body = cell.body
     let task = Task(executorPreference: loop) {
@@ -67,6 +77,7 @@ public struct CellRunner: Sendable {
       ending = Self.ending(of: outcome.get(), limit: outputLimit)
     case .stalled:
       let time = loop.now
+      context.takeDirectOutput()
       transcript.sealDiscardingLaterWrites()
       let suspended = probeSuspendedTasks(loop: loop, task: task, isFinished: isFinished)
       ending = .stalled(at: time, suspended: suspended)
@@ -83,6 +94,7 @@ public struct CellRunner: Sendable {
       ending = .exceededWallClock(seconds: wallClockLimit.secondsAsDouble)
     }
     // Seal first: tasks that escaped the cell and wake when the loop closes print late.
+    context.takeDirectOutput()
     let output = transcript.seal()
     loop.close()
     let timeline = loop.timeline(finished: stop == .finished || isFinished())

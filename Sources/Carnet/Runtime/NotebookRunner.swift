@@ -43,14 +43,57 @@ public struct NotebookRunner: Sendable {
           Diagnostic(path: notebook.path, location: cell.location, message: problem))
       }
     }
-    let warnings = cellRunner.drainLateOutput().map { entry in
-      let cell = notebook.cells.first { $0.id == entry.cellID }
-      return Diagnostic(
-        path: notebook.path, location: cell?.location, severity: .warning,
-        message: "cell '\(entry.cellID)' printed after it ended (from a task that escaped it,"
-          + " such as Task {}); not shown: \(entry.text.debugDescription)")
+    var warnings: [Diagnostic] = []
+    // A cell run twice (to name the tasks of a stall) may leave the same entry twice.
+    var seen: Set<LateOutputLog.Entry> = []
+    for entry in cellRunner.drainLateOutput() where seen.insert(entry).inserted {
+      let report = Self.report(of: entry, in: notebook)
+      if report.severity == .error { failures.append(report) } else { warnings.append(report) }
     }
     return NotebookRun(notebook: notebook, runs: runs, failures: failures, warnings: warnings)
+  }
+
+  /// What an entry of the late output log says about the lesson: a warning for output that has
+  /// no place, an error for a crash. A crash whose message names a line of the lesson (a
+  /// `fatalError` does) is placed at the cell holding that line.
+  static func report(of entry: LateOutputLog.Entry, in notebook: Notebook) -> Diagnostic {
+    let cell = notebook.cells.first { $0.id == entry.cellID }
+    let name = "cell '\(entry.cellID)'"
+    switch entry.kind {
+    case .afterItEnded:
+      return Diagnostic(
+        path: notebook.path, location: cell?.location, severity: .warning,
+        message: "\(name) printed after it ended (from a task that escaped it, such as Task {});"
+          + " not shown: \(entry.text.debugDescription)")
+    case .outsideItsTasks:
+      return Diagnostic(
+        path: notebook.path, location: cell?.location, severity: .warning,
+        message: "output from outside the tasks of \(name), from a Task.detached (it inherits"
+          + " nothing from its cell) or written between cells; not shown: "
+          + entry.text.debugDescription)
+    case .crashedWhileItRan:
+      if let origin = cellNamed(in: entry.text, of: notebook), origin.id != entry.cellID {
+        return Diagnostic(
+          path: notebook.path, location: origin.location,
+          message: "a task of cell '\(origin.id)' crashed the worker after the cell ended,"
+            + " while \(name) ran (which alone runs fine): \(entry.text)")
+      }
+      return Diagnostic(
+        path: notebook.path, location: cell?.location,
+        message: "the worker crashed while \(name) ran, but the cell alone runs fine: something"
+          + " an earlier cell left behind (an escaped task, a closed descriptor) crashed it:"
+          + " \(entry.text)")
+    }
+  }
+
+  /// The cell whose code holds the line that `text` names as `FILE.md:LINE:`, if any.
+  private static func cellNamed(in text: String, of notebook: Notebook) -> Cell? {
+    let fileName = "\(notebook.name).md:"
+    guard let range = text.range(of: fileName) else { return nil }
+    guard let line = Int(text[range.upperBound...].prefix { $0.isASCII && $0.isNumber }) else {
+      return nil
+    }
+    return notebook.cells.first { LessonTangle.codeLines(of: $0).contains(line) }
   }
 
   /// The run of a cell that was only compiled.

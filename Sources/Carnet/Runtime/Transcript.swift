@@ -33,8 +33,15 @@ public final class Transcript: Sendable {
   /// Appends printed text; past the limit, text is counted and dropped; once sealed, it goes
   /// to the late output log.
   public func write(_ text: String) {
+    write(text, alsoDropped: 0)
+  }
+
+  /// Appends `text` like `write`, and counts `dropped` more bytes that were written and dropped
+  /// before reaching the transcript (a captured stream past its own bound).
+  func write(_ text: String, alsoDropped dropped: Int) {
     let kept = state.withLock { state -> String? in
       guard !state.isSealed else { return nil }
+      state.droppedBytes += dropped
       let size = text.utf8.count
       if state.byteCount + size <= limit {
         state.text += text
@@ -49,7 +56,7 @@ public final class Transcript: Sendable {
     }
     guard let kept else {
       if !state.withLock({ $0.discardsLateWrites }) {
-        LateOutputLog.shared.append(cellID: cellID, text: text)
+        LateOutputLog.shared.append(cellID: cellID, text: text, kind: .afterItEnded)
       }
       return
     }
@@ -98,15 +105,37 @@ public final class Transcript: Sendable {
   }
 }
 
-/// Text printed by a cell's escaped tasks after the cell ended: reported on its own, never
-/// attached to another cell.
+/// What a lesson's tasks printed, and faults they caused, outside the cell they belong to:
+/// reported on their own, never attached to another cell.
 public final class LateOutputLog: Sendable {
-  /// One late write.
+  /// One late write, or fault.
   public struct Entry: Hashable, Sendable {
-    /// The cell whose escaped task printed it.
+    /// What happened.
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+      /// A task that escaped the cell (`Task {}`) printed after the cell ended.
+      case afterItEnded = "late"
+      /// A task outside the cell's tasks (`Task.detached`, which inherits nothing from the cell)
+      /// printed, or the cell wrote to standard output between cells.
+      case outsideItsTasks = "outside"
+      /// The worker crashed while the cell ran, but the cell alone runs fine: something an
+      /// earlier cell left behind crashed it (`text` is the runtime's message).
+      case crashedWhileItRan = "crash"
+    }
+
+    /// The cell concerned: for `afterItEnded`, the cell whose escaped task printed; otherwise the
+    /// cell that was running, or had run last.
     public var cellID: String
-    /// What it printed.
+    /// What was printed, or the crash's message.
     public var text: String
+    /// What happened.
+    public var kind: Kind
+
+    /// Creates an entry.
+    public init(cellID: String, text: String, kind: Kind) {
+      self.cellID = cellID
+      self.text = text
+      self.kind = kind
+    }
   }
 
   /// The process-wide log (escaped tasks outlive their cell, so the log outlives runners).
@@ -114,9 +143,9 @@ public final class LateOutputLog: Sendable {
 
   private let entries = Mutex<[Entry]>([])
 
-  /// Records a late write.
-  func append(cellID: String, text: String) {
-    entries.withLock { $0.append(Entry(cellID: cellID, text: text)) }
+  /// Records an entry.
+  func append(cellID: String, text: String, kind: Entry.Kind) {
+    entries.withLock { $0.append(Entry(cellID: cellID, text: text, kind: kind)) }
   }
 
   /// Returns and forgets every entry so far.

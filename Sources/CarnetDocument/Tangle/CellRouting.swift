@@ -17,7 +17,7 @@ extension LessonTangle {
       if let context = CellContext.current {
         context.write(text)
       } else {
-        Swift.print(text, terminator: "")
+        CellContext.writeOutsideCells(text)
       }
     }
 

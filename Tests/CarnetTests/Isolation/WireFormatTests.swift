@@ -31,7 +31,10 @@ import Testing
     let run = CellRun(
       cellID: "c-1", output: "3:abc\n\u{0}🙂", ending: ending, simulatedTime: .seconds(2),
       timeline: timeline)
-    let late = [LateOutputLog.Entry(cellID: "x", text: "tard")]
+    let late = [
+      LateOutputLog.Entry(cellID: "x", text: "tard", kind: .afterItEnded),
+      LateOutputLog.Entry(cellID: "y", text: "dehors", kind: .outsideItsTasks),
+    ]
     guard
       case .finished(let back, let lateBack) = try roundTrip(.finished(run: run, lateOutput: late))
     else {

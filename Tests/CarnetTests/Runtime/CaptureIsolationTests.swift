@@ -48,7 +48,8 @@ import Testing
     #expect(transcript.seal() == "during\n")
     transcript.write("too late\n")
     let late = LateOutputLog.shared.drain().filter { $0.cellID == "escaper" }
-    #expect(late == [LateOutputLog.Entry(cellID: "escaper", text: "too late\n")])
+    #expect(
+      late == [LateOutputLog.Entry(cellID: "escaper", text: "too late\n", kind: .afterItEnded)])
   }
 
   @Test func aFloodOfOutputIsCutWithAVisibleNote() {
