@@ -159,4 +159,15 @@ import Testing
       "\(section)")
     #expect(try hostile.output(of: "derniere") == "Bonjour depuis une cellule Carnet !\n")
   }
+
+  @Test func aTaskStillRunningWhenTheLessonEndsIsReported() throws {
+    let hostile = try Self.hostile.get()
+    let line = try hostile.line(of: "toujours-en-cours")
+    #expect(
+      hostile.result.standardError.contains(
+        "Notebooks/hostile.md:\(line): warning: cell 'toujours-en-cours' left a task running"),
+      "\(hostile.result.standardError)")
+    #expect(try hostile.output(of: "toujours-en-cours") == "la leçon se termine\n")
+    #expect(!hostile.rendered.contains("bien trop tard\n```"))
+  }
 }

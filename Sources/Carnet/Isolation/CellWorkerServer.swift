@@ -40,7 +40,10 @@ public enum CellWorkerServer {
     // Tasks that escaped their cell keep its context alive: give them a moment to print, so
     // that their output is reported.
     let deadline = ContinuousClock.now + lateOutputGrace
-    while CellContext.liveCount > 0, ContinuousClock.now < deadline { usleep(1000) }
+    while !CellContext.liveCells.isEmpty, ContinuousClock.now < deadline { usleep(1000) }
+    for cellID in CellContext.liveCells {
+      LateOutputLog.shared.append(cellID: cellID, text: "", kind: .stillRunningAtEnd)
+    }
     if let written = capture?.take().text, !written.isEmpty, let cellID = RunningCell.latest {
       LateOutputLog.shared.append(cellID: cellID, text: written, kind: .outsideItsTasks)
     }

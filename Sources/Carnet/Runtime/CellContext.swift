@@ -14,7 +14,7 @@ public final class CellContext: Sendable {
   private let generator: Mutex<SeededGenerator>
   private let directOutput: (any DirectOutput)?
 
-  private static let liveContexts = Atomic<Int>(0)
+  private static let liveContexts = Mutex<[String: Int]>([:])
 
   /// Creates a context; what the cell writes to standard output without `print` comes from
   /// `directOutput`, when the process captures it.
@@ -26,16 +26,20 @@ public final class CellContext: Sendable {
     self.transcript = transcript
     self.generator = Mutex(generator)
     self.directOutput = directOutput
-    Self.liveContexts.add(1, ordering: .relaxed)
+    Self.liveContexts.withLock { $0[transcript.cellID, default: 0] += 1 }
   }
 
   deinit {
-    Self.liveContexts.subtract(1, ordering: .relaxed)
+    let cellID = transcript.cellID
+    Self.liveContexts.withLock { live in
+      live[cellID, default: 1] -= 1
+      if live[cellID] == 0 { live[cellID] = nil }
+    }
   }
 
-  /// How many cell contexts are still alive. Once its cell has ended, a context is only kept
-  /// alive by tasks that escaped the cell (they inherited it), which may still print.
-  public static var liveCount: Int { liveContexts.load(ordering: .relaxed) }
+  /// The cells whose context is still alive, sorted. Once its cell has ended, a context is only
+  /// kept alive by tasks that escaped the cell (they inherited it), which may still print.
+  public static var liveCells: [String] { liveContexts.withLock { $0.keys.sorted() } }
 
   /// Writes printed text to the cell's transcript (and names the running task in the timeline),
   /// after what the cell wrote to standard output directly since, so both keep their order.

@@ -71,6 +71,11 @@ public struct NotebookRunner: Sendable {
         message: "output from outside the tasks of \(name), from a Task.detached (it inherits"
           + " nothing from its cell) or written between cells; not shown: "
           + entry.text.debugDescription)
+    case .stillRunningAtEnd:
+      return Diagnostic(
+        path: notebook.path, location: cell?.location, severity: .warning,
+        message: "\(name) left a task running (such as Task {}) when the lesson ended: what it"
+          + " prints from then on is not collected")
     case .crashedWhileItRan:
       if let origin = cellNamed(in: entry.text, of: notebook), origin.id != entry.cellID {
         return Diagnostic(

@@ -15,7 +15,8 @@ public final class Transcript: Sendable {
   }
 
   private let state = Mutex(State())
-  private let cellID: String
+  /// The cell whose output this is.
+  let cellID: String
   private let limit: Int
   private let observer: (@Sendable (String) -> Void)?
 
@@ -120,6 +121,9 @@ public final class LateOutputLog: Sendable {
       /// The worker crashed while the cell ran, but the cell alone runs fine: something an
       /// earlier cell left behind crashed it (`text` is the runtime's message).
       case crashedWhileItRan = "crash"
+      /// A task that escaped the cell was still running when the lesson ended: what it prints
+      /// from then on is not collected (`text` is empty).
+      case stillRunningAtEnd = "running"
     }
 
     /// The cell concerned: for `afterItEnded`, the cell whose escaped task printed; otherwise the
