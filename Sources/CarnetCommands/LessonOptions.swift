@@ -36,24 +36,6 @@ struct LessonOptions: ParsableArguments {
 
   /// How web pages are rendered.
   var htmlOptions: HTMLOptions { HTMLOptions(allowsRawHTML: allowRawHTML, language: lang) }
-
-  /// Loads every lesson, reporting why any is refused (the others still load). When the paths
-  /// are a book (`LessonBook.of`), its lessons come in the book's order, with a contents page;
-  /// when the book itself is wrong (its `contents.txt`), that is a refusal and there is no book.
-  func loadLessons() -> (loaded: LessonLoader.Loaded, book: LessonBook?) {
-    let loader = LessonLoader(registry: CompiledLessons.registry, outputDirectory: output)
-    var loaded = loader.load(paths: paths)
-    var book: LessonBook?
-    do {
-      book = try LessonBook.of(
-        paths: paths, lessons: loaded.lessons, outputDirectory: output, options: htmlOptions)
-      if let book { loaded.lessons = book.lessons }
-    } catch {
-      loaded.refusals += error.diagnostics
-    }
-    Terminal.report(loaded.refusals)
-    return (loaded, book)
-  }
 }
 
 /// Options that choose how cells run.

@@ -21,16 +21,4 @@ enum Terminal {
   static func progress(_ line: String) {
     if showsProgress { error(line) }
   }
-
-  /// Runs a lesson, showing progress per cell.
-  static func run(_ lesson: Lesson, with runner: NotebookRunner) -> NotebookRun {
-    let cells = lesson.notebook.cells
-    progress("\(lesson.notebook.path): \(cells.count) cell(s)")
-    report(lesson.warnings)
-    let result = runner.run(lesson.notebook, cells: lesson.cells) { index, cell in
-      progress("  [\(index + 1)/\(cells.count)] \(cell.id)")
-    }
-    report(result.warnings)
-    return result
-  }
 }

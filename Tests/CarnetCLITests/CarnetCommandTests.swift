@@ -139,7 +139,8 @@ import Testing
       render.standardError.contains(
         "Notebooks/echec.md:\(line): error: cell 'panne' threw Panne: le four est en panne"))
     #expect(
-      render.standardError.contains("Notebooks/echec.md: not written: a cell failed (see above)"))
+      render.standardError.contains(
+        "Notebooks/echec.md: note: not written: a cell failed (see above)"))
     #expect(scratch.read("Output/echec.md") == previous)
     #expect(try scratch.contents(of: "Output") == ["echec.md"])
 
@@ -147,7 +148,8 @@ import Testing
     #expect(allowed.status == 1)
     #expect(
       allowed.standardError.contains(
-        "Output/echec.md: written with the failures shown under their cells (--allow-errors)"))
+        "Output/echec.md: note: written with the failures shown under their cells (--allow-errors)")
+    )
     let rendered = try #require(scratch.read("Output/echec.md"))
     #expect(
       rendered.contains(

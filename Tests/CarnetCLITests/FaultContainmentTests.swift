@@ -125,7 +125,8 @@ import Testing
     #expect(errors.count == 6, "\(errors)")
     #expect(
       faults.result.standardError.contains(
-        "Output/faults.md: written with the failures shown under their cells (--allow-errors)"))
+        "Output/faults.md: note: written with the failures shown under their cells (--allow-errors)"
+      ))
     #expect(faults.rendered.hasPrefix("# Cellules fautives\n"))
   }
 

@@ -112,7 +112,8 @@ import Testing
     #expect(try hostile.output(of: "apres-le-groupe") == "le groupe de carnet est intact\n")
     // carnet itself lived on: it wrote the lesson and exited with its own status.
     #expect(hostile.result.status == 1)
-    #expect(hostile.result.standardError.contains("Output/hostile.md: written with the failures"))
+    #expect(
+      hostile.result.standardError.contains("Output/hostile.md: note: written with the failures"))
   }
 
   @Test func nothingACellStartsOutlivesCarnetEvenAfterItsWorkerCrashed() throws {

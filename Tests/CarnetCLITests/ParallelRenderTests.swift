@@ -46,7 +46,7 @@ import Testing
     let scratch = try course()
     let result = try CarnetBinary.run(["render", "--jobs", "3"], in: scratch.url)
     #expect(result.status == 1)
-    #expect(result.standardError.contains("Notebooks/echec.md: not written: a cell failed"))
+    #expect(result.standardError.contains("Notebooks/echec.md: note: not written: a cell failed"))
     let written = try files(scratch, "Output").keys.sorted()
     #expect(!written.contains("echec.md"))
     #expect(written.contains("programmation-asynchrone.html"))

@@ -1,0 +1,61 @@
+import CarnetDocument
+import Foundation
+
+extension LessonPipeline {
+  /// `check`: renders in memory and compares each file with the committed one. A drifted
+  /// lesson shows in each of its formats: its first differing file gets the diff, the others
+  /// one line each.
+  public func check(events: @escaping @Sendable (PipelineEvent) -> Void) -> PipelineOutcome {
+    var outcome = PipelineOutcome()
+    let (lessons, book) = load(into: &outcome, events: events)
+    render(lessons, book: book, events: events) { rendered in
+      if !rendered.run.failures.isEmpty { outcome.verdict = max(outcome.verdict, .failed) }
+      var diffShown: String?
+      for file in rendered.files {
+        outcome.files += 1
+        if !Self.matches(file, sameChangeAs: diffShown, events: events) {
+          outcome.verdict = max(outcome.verdict, .failed)
+          diffShown = diffShown ?? file.path
+        }
+      }
+    }
+    for file in book?.files(formats: formats) ?? [] {
+      outcome.files += 1
+      if !Self.matches(file, events: events) { outcome.verdict = max(outcome.verdict, .failed) }
+    }
+    return outcome
+  }
+
+  /// Compares a rendered file with the committed one; reports and returns false on a
+  /// difference, with a diff unless `shown` names a file of the same lesson whose diff was just
+  /// shown.
+  private static func matches(
+    _ file: RenderedFile, sameChangeAs shown: String? = nil,
+    events: @Sendable (PipelineEvent) -> Void
+  ) -> Bool {
+    let golden = try? String(contentsOfFile: file.path, encoding: .utf8)
+    let problem: String
+    switch GoldenComparison.compare(expected: golden, actual: file.text, goldenPath: file.path) {
+    case .match:
+      return true
+    case .differs(let diff):
+      if let shown {
+        problem = "differs from the rendered lesson too (see the diff of \(shown))"
+      } else {
+        events(.diagnostics([drift(file, "differs from the rendered lesson (diff below)")]))
+        events(.diff(diff))
+        return false
+      }
+    case .missing:
+      problem = "missing; run 'carnet render' to create it"
+      events(.diagnostics([Diagnostic(path: file.path, message: problem)]))
+      return false
+    }
+    events(.diagnostics([drift(file, problem)]))
+    return false
+  }
+
+  private static func drift(_ file: RenderedFile, _ problem: String) -> Diagnostic {
+    Diagnostic(path: file.path, message: problem + "; run 'carnet render' to accept")
+  }
+}
