@@ -23,11 +23,14 @@ struct CarnetBinary {
       ?? URL(fileURLWithPath: "carnet")
   }()
 
-  /// Runs `carnet` with `arguments` in `directory`.
-  static func run(_ arguments: [String], in directory: URL) throws -> Result {
+  /// Runs `carnet` with `arguments` in `directory` (or `executable`, with `prefix` before the
+  /// arguments).
+  static func run(
+    _ arguments: [String], in directory: URL, executable: URL = url, prefix: [String] = []
+  ) throws -> Result {
     let process = Process()
-    process.executableURL = url
-    process.arguments = arguments
+    process.executableURL = executable
+    process.arguments = prefix + arguments
     process.currentDirectoryURL = directory
     let output = Pipe()
     let error = Pipe()
