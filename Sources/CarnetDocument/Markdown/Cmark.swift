@@ -198,28 +198,13 @@ package enum Cmark {
   }
 
   private static func codeBlock(_ node: OpaquePointer) -> CmarkCodeBlock {
-    var containers: [MarkdownContainer] = []
-    var parent = cmark_node_parent(node)
-    while let container = parent {
-      let type = cmark_node_get_type(container)
-      if type == CMARK_NODE_BLOCK_QUOTE {
-        containers.append(.blockQuote)
-      } else if type == CMARK_NODE_ITEM {
-        containers.append(
-          .listItem(
-            line: Int(cmark_node_get_start_line(container)),
-            column: Int(cmark_node_get_start_column(container))))
-      }
-      parent = cmark_node_parent(container)
-    }
     return CmarkCodeBlock(
       info: string(cmark_node_get_fence_info(node)),
       literal: string(cmark_node_get_literal(node)),
       startLine: Int(cmark_node_get_start_line(node)),
       startColumn: Int(cmark_node_get_start_column(node)),
       endLine: Int(cmark_node_get_end_line(node)),
-      endColumn: Int(cmark_node_get_end_column(node)),
-      containers: containers.reversed())
+      endColumn: Int(cmark_node_get_end_column(node)))
   }
 
   private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
@@ -259,14 +244,4 @@ package struct CmarkCodeBlock: Hashable, Sendable {
   package var endLine: Int
   /// cmark's `end_column`.
   package var endColumn: Int
-  /// The block quotes and list items holding the block, outermost first.
-  package var containers: [MarkdownContainer]
-}
-
-/// A container block around a code block.
-package enum MarkdownContainer: Hashable, Sendable {
-  /// A block quote (`>`).
-  case blockQuote
-  /// A list item whose marker starts at a 1-based line and byte column.
-  case listItem(line: Int, column: Int)
 }

@@ -22,9 +22,6 @@ struct FencedCodeBlock: Hashable, Sendable {
   var fenceCharacter: Character
   /// How many fence characters the opening fence has (3 or more).
   var fenceLength: Int
-  /// How many bytes of indentation the opening fence has inside its container (0 to 3); cmark
-  /// removes up to that many spaces from each line of code.
-  var fenceOffset: Int
   /// Where the block's own closing fence starts (its first fence character), or nil when the
   /// block was ended by the end of its container or of the document.
   var closingFence: SourceLocation?
@@ -56,26 +53,8 @@ extension FencedCodeBlock {
       info: block.info, literal: block.literal, startLine: block.startLine,
       startColumn: block.startColumn, endLine: block.endLine, endColumn: block.endColumn,
       fenceCharacter: Character(Unicode.Scalar(character)), fenceLength: length,
-      fenceOffset: Self.fenceOffset(of: block, fenceStart: fenceStart, in: lines),
       closingFence: nil)
     closingFence = closingFence(in: lines, blockStartLines: blockStartLines)
-  }
-
-  /// The fence's indentation inside its innermost container, found by walking the opening line's
-  /// container markers as cmark does.
-  private static func fenceOffset(
-    of block: CmarkCodeBlock, fenceStart: Int, in lines: TextLines
-  ) -> Int {
-    let walk = ContainerWalk(lines: lines)
-    if let content = walk.contentStart(line: block.startLine, containers: block.containers[...]),
-      (0...3).contains(fenceStart - content.offset)
-    {
-      return fenceStart - content.offset
-    }
-    // Not expected; fall back to the spaces right before the fence.
-    guard let line = lines[block.startLine] else { return 0 }
-    let before = lines.content(of: line).prefix(fenceStart)
-    return min(3, before.reversed().prefix { $0 == UInt8(ascii: " ") }.count)
   }
 
   /// Where the closing fence starts, when cmark's end line is this block's own closing fence.

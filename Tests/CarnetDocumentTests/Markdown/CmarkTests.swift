@@ -18,7 +18,6 @@ import Testing
     #expect(block.endLine == 5)
     #expect(block.fenceCharacter == "`")
     #expect(block.fenceLength == 3)
-    #expect(block.fenceOffset == 0)
     #expect(block.closingFence == SourceLocation(line: 5, column: 1))
   }
 
@@ -26,7 +25,6 @@ import Testing
     let block = try block("  ```` swift\n   code\n  `````  \n")
     #expect(block.startColumn == 3)
     #expect(block.fenceLength == 4)
-    #expect(block.fenceOffset == 2)
     #expect(block.literal == " code\n")
     #expect(block.closingFence == SourceLocation(line: 3, column: 3))
   }
@@ -36,14 +34,12 @@ import Testing
     #expect(block.startLine == 3)
     #expect(block.startColumn == 3)
     #expect(block.literal == "code\n")
-    #expect(block.fenceOffset == 0)
     #expect(block.closingFence == SourceLocation(line: 5, column: 3))
   }
 
   @Test func fenceOnTheListMarkerLine() throws {
     let block = try block("1.  ```swift\n    code\n    ```\n")
     #expect(block.startColumn == 5)
-    #expect(block.fenceOffset == 0)
     #expect(block.closingFence == SourceLocation(line: 3, column: 5))
   }
 
@@ -51,7 +47,6 @@ import Testing
     let block = try block("> quoted\n>\n>  ```swift\n>  code\n> ```\n")
     #expect(block.startLine == 3)
     #expect(block.startColumn == 4)
-    #expect(block.fenceOffset == 1)
     #expect(block.literal == "code\n")
     #expect(block.closingFence == SourceLocation(line: 5, column: 3))
   }
@@ -66,7 +61,6 @@ import Testing
   @Test func listInQuote() throws {
     let block = try block("> 1. ```swift\n>    code\n>    ```\n")
     #expect(block.startColumn == 6)
-    #expect(block.fenceOffset == 0)
     #expect(block.literal == "code\n")
     #expect(block.closingFence == SourceLocation(line: 3, column: 6))
   }
