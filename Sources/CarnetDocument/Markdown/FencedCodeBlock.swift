@@ -80,3 +80,13 @@ extension FencedCodeBlock {
     TextLines(Array(text.utf8)).lines.count
   }
 }
+
+extension CmarkParse {
+  /// The fenced code blocks among the parse's code blocks, with their fences read from `lines`,
+  /// the parsed text's lines.
+  func fencedCodeBlocks(in lines: TextLines) -> [FencedCodeBlock] {
+    codeBlocks.compactMap {
+      FencedCodeBlock(cmark: $0, lines: lines, blockStartLines: blockStartLines)
+    }
+  }
+}
