@@ -33,6 +33,20 @@ import Testing
     #expect(try parse("", path: "plain").name == "plain")
   }
 
+  @Test("the front matter is not Markdown: no cell in it, and it opens nothing after it")
+  func frontMatter() throws {
+    let text =
+      "---\r\ntitle: x\r\n```swift cell=a\r\n...\r\n# T\r\n\r\n"
+      + "```swift cell=b\r\nf()\r\n```\r\n"
+    let notebook = try parse(text)
+    #expect(notebook.cells.map(\.id) == ["b"])
+    #expect(notebook.cells.first?.location == SourceLocation(line: 7, column: 1))
+    #expect(
+      slice(text, try #require(notebook.cells.first).layout) == "```swift cell=b\r\nf()\r\n```\r\n")
+    #expect(notebook.markdown.frontMatter?.end == 37)
+    #expect(notebook.markdown.firstHeading == "T")
+  }
+
   @Test func emptyFile() throws {
     let notebook = try NotebookParser.parse(bytes: [], path: "empty.md")
     #expect(notebook.cells.isEmpty)
