@@ -59,7 +59,7 @@ public enum HTMLRenderer {
       }
       guard block.info.split(separator: " ").first == "swift" else { return nil }
       var out = HTMLBuffer()
-      HTMLCell.appendCode(block.literal, to: &out)
+      HTMLCell.appendCode(block.literal, tokens: SwiftLexer.tokens(in: block.literal), to: &out)
       return out.string
     }
     let title = notebook.title

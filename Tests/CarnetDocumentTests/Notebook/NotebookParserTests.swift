@@ -47,6 +47,15 @@ import Testing
     #expect(notebook.markdown.firstHeading == "T")
   }
 
+  @Test("a cell's code is lexed once, when the cell is made, and again only when it changes")
+  func tokens() throws {
+    var cell = try #require(try parse("```swift cell=a\nlet s = \"x\" // c\n```\n").cells.first)
+    #expect(cell.tokens == SwiftLexer.tokens(in: cell.code))
+    #expect(cell.tokens.map(\.kind) == [.keyword, .string, .comment])
+    cell.code = "42\n"
+    #expect(cell.tokens.map(\.kind) == [.number])
+  }
+
   @Test func emptyFile() throws {
     let notebook = try NotebookParser.parse(bytes: [], path: "empty.md")
     #expect(notebook.cells.isEmpty)
