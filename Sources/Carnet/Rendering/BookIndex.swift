@@ -1,3 +1,5 @@
+import CarnetDocument
+
 /// The contents page of a course published as a book: the course's title, then the lessons in
 /// order, each a link to its page. As a web page (`index.html`, beside the lessons' pages, in
 /// their frame and style) and as Markdown for readers on GitHub (`index.md`).

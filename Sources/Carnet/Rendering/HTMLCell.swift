@@ -10,7 +10,7 @@ enum HTMLCell {
     out.markup(" id=\"")
     out.text(anchor)
     out.markup("\">\n")
-    if !cell.options.hidesCode { appendCode(cell.code, to: &out) }
+    if !cell.options.hidesCode { appendCode(cell.code, tokens: cell.tokens, to: &out) }
     appendResults(cell: cell, run: run, strings: strings, to: &out)
     if let timeline = shownTimeline(cell: cell, run: run) {
       appendTimeline(timeline, strings: strings, to: &out)
@@ -28,10 +28,10 @@ enum HTMLCell {
     return cell.options.timeline == true || worthDrawing ? timeline : nil
   }
 
-  /// A highlighted Swift code block.
-  static func appendCode(_ code: String, to out: inout HTMLBuffer) {
+  /// A highlighted Swift code block; `tokens` are the code's `SwiftLexer` tokens.
+  static func appendCode(_ code: String, tokens: [SwiftToken], to out: inout HTMLBuffer) {
     out.markup("<pre class=\"code\"><code class=\"language-swift\">")
-    SwiftHighlighter.append(code, to: &out)
+    SwiftHighlighter.append(code, tokens: tokens, to: &out)
     out.markup("</code></pre>\n")
   }
 

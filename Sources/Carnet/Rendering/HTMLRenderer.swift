@@ -37,7 +37,8 @@ public struct HTMLOptions: Sendable {
 public enum HTMLRenderer {
   /// Renders `notebook` with `runs[i]` shown under `notebook.cells[i]`.
   ///
-  /// Runs in time linear in the size of the text and the outputs (one cmark parse).
+  /// Runs in time linear in the size of the text and the outputs: it renders the tree of the
+  /// notebook's one cmark parse (`Notebook.markdown`), without parsing again.
   /// - Precondition: `runs.count == notebook.cells.count`.
   public static func render(
     _ notebook: Notebook, runs: [CellRun], options: HTMLOptions = HTMLOptions()
@@ -45,13 +46,12 @@ public enum HTMLRenderer {
     precondition(
       runs.count == notebook.cells.count,
       "\(notebook.cells.count) cells but \(runs.count) runs for \(notebook.path)")
-    let frontMatter = FrontMatter.parse(notebook.text)
-    let language = language(options: options, frontMatter: frontMatter)
+    let markdown = notebook.markdown
+    let language = language(options: options, frontMatter: markdown.frontMatter)
     let strings = PageStrings(language: language)
-    let text = frontMatter?.blanking(notebook.text) ?? notebook.text
     var cellAtLine: [Int: Int] = [:]
     for (index, cell) in notebook.cells.enumerated() { cellAtLine[cell.location.line] = index }
-    let rendered = Cmark.renderHTML(text, safe: !options.allowsRawHTML) { block in
+    let body = markdown.renderHTML(safe: !options.allowsRawHTML) { block in
       if let index = cellAtLine[block.startLine] {
         let cell = notebook.cells[index]
         return HTMLCell.html(
@@ -59,16 +59,16 @@ public enum HTMLRenderer {
       }
       guard block.info.split(separator: " ").first == "swift" else { return nil }
       var out = HTMLBuffer()
-      HTMLCell.appendCode(block.literal, to: &out)
+      HTMLCell.appendCode(block.literal, tokens: SwiftLexer.tokens(in: block.literal), to: &out)
       return out.string
     }
-    let title = Notebook.title(firstHeading: rendered.firstHeading, name: notebook.name)
+    let title = notebook.title
     guard let navigation = options.navigation else {
-      return HTMLPage.page(title: title, language: language, body: rendered.body)
+      return HTMLPage.page(title: title, language: language, body: body)
     }
     let links = HTMLNavigation(navigation: navigation, strings: strings)
     return HTMLPage.page(
-      title: title, language: language, body: rendered.body, header: links.html(at: .top),
+      title: title, language: language, body: body, header: links.html(at: .top),
       footer: links.html(at: .bottom), extraStyle: HTMLStyle.bookCSS)
   }
 

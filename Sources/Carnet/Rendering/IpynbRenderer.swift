@@ -33,7 +33,7 @@ public enum IpynbRenderer {
       cells.append(IpynbCell.markdown(source, number: markdownCount))
     }
     let bom = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    var copied = FrontMatter.parse(notebook.text)?.end ?? bom
+    var copied = notebook.markdown.frontMatter?.end ?? bom
     var executionCount = 0
     for block in blocks(of: notebook) {
       let layout = block.cell.layout

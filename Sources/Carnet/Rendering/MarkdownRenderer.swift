@@ -26,7 +26,7 @@ public enum MarkdownRenderer {
       runs.count == notebook.cells.count,
       "\(notebook.cells.count) cells but \(runs.count) runs for \(notebook.path)")
     var text = notebook.text
-    let language = FrontMatter.parse(text)?.language ?? "en"
+    let language = notebook.markdown.frontMatter?.language ?? "en"
     let strings = PageStrings(language: language)
     let bytes = text.withUTF8 { source in
       var out: [UInt8] = []

@@ -21,15 +21,15 @@ enum SwiftHighlighter {
   /// `source` as highlighted HTML (without the surrounding `<pre><code>`).
   static func html(_ source: String) -> String {
     var out = HTMLBuffer(capacity: source.utf8.count * 2)
-    append(source, to: &out)
+    append(source, tokens: SwiftLexer.tokens(in: source), to: &out)
     return out.string
   }
 
-  /// Appends `source`, highlighted, to `out`.
-  static func append(_ source: String, to out: inout HTMLBuffer) {
+  /// Appends `source`, highlighted with its `SwiftLexer` tokens, to `out`.
+  static func append(_ source: String, tokens: [SwiftToken], to out: inout HTMLBuffer) {
     let bytes = Array(source.utf8)
     var copied = 0
-    for token in SwiftLexer.tokens(in: bytes) {
+    for token in tokens {
       out.text(bytes: bytes[copied..<token.range.lowerBound])
       out.markup("<span class=\"\(cssClass(token.kind))\">")
       out.text(bytes: bytes[token.range])

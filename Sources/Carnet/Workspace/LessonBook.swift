@@ -39,7 +39,7 @@ public struct LessonBook: Sendable {
       lessons.map { (Self.fileName(of: $0.notebook.path), $0) }, uniquingKeysWith: { a, _ in a })
     self.lessons = contents.order.compactMap { byFile[$0] }
     entries = self.lessons.map { BookEntry(notebook: $0.notebook) }
-    let frontMatter = self.lessons.first.flatMap { FrontMatter.parse($0.notebook.text) }
+    let frontMatter = self.lessons.first?.notebook.markdown.frontMatter
     language = HTMLRenderer.language(options: options, frontMatter: frontMatter)
     title = contents.title ?? PageStrings(language: language).book.contents
     self.outputDirectory = outputDirectory

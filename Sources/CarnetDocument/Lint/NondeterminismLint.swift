@@ -61,7 +61,7 @@ public enum NondeterminismLint {
   public static func warnings(in notebook: Notebook) -> [Diagnostic] {
     let blocks = (notebook.cells + notebook.declarations).sorted { $0.location < $1.location }
     return blocks.flatMap { block in
-      findings(in: block.code).map { finding in
+      findings(in: block.code, tokens: block.tokens).map { finding in
         Diagnostic(
           path: notebook.path,
           location: SourceLocation(
@@ -80,11 +80,11 @@ public enum NondeterminismLint {
     var column: Int
   }
 
-  /// Every match in `code`, in order; at most one per place.
-  static func findings(in code: String) -> [Finding] {
+  /// Every match in `code`, whose `SwiftLexer` tokens are `tokens`, in order; at most one per
+  /// place.
+  static func findings(in code: String, tokens: [SwiftToken]) -> [Finding] {
     var bytes = Array(code.utf8)
-    for token in SwiftLexer.tokens(in: bytes) where token.kind == .string || token.kind == .comment
-    {
+    for token in tokens where token.kind == .string || token.kind == .comment {
       for index in token.range where bytes[index] != UInt8(ascii: "\n") {
         bytes[index] = UInt8(ascii: " ")
       }

@@ -1,225 +1,150 @@
 import CCmark
+import Synchronization
 
-/// The only place that talks to cmark: it parses or renders, copies what it needs into Swift
-/// values, and frees every cmark object before returning. No C type leaves this file.
+/// The only place that talks to cmark: it parses a lesson once, copies what the lesson parser
+/// needs into Swift values, and keeps the tree for rendering in a `MarkdownDocument`, which
+/// frees it. No C type leaves this file.
 package enum Cmark {
   /// Every fenced code block in a Markdown text, at any depth, in document order.
   ///
   /// cmark reads a NUL byte as U+FFFD (3 bytes), which shifts the columns after it: reject texts
   /// with NUL bytes first, as `NotebookParser` does.
   static func fencedCodeBlocks(in text: String) -> [FencedCodeBlock] {
-    fencedCodeBlocks(in: TextLines(Array(text.utf8)))
+    parse(text).fencedCodeBlocks(in: TextLines(Array(text.utf8)))
   }
 
-  /// Every fenced code block in already split UTF-8 text, at any depth, in document order.
-  static func fencedCodeBlocks(in lines: TextLines) -> [FencedCodeBlock] {
-    let document = scan(lines.bytes)
-    return document.codeBlocks.compactMap {
-      FencedCodeBlock(cmark: $0, lines: lines, blockStartLines: document.blockStartLines)
+  /// Parses a lesson's text once, its front matter blanked: the document, kept for rendering,
+  /// and what the lesson parser reads from it (every code block, fenced or indented, and the
+  /// lines on which some block starts), which the document does not keep.
+  static func parse(_ text: String) -> CmarkParse {
+    let frontMatter = FrontMatter.parse(text)
+    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
+      preconditionFailure("cmark could not allocate a parser")
+    }
+    defer { cmark_parser_free(parser) }
+    var rest = text.utf8[...]
+    if let frontMatter {
+      feed(parser, frontMatter.blankedLines(of: text)[...])
+      rest = rest.dropFirst(frontMatter.end)
+    }
+    feed(parser, rest)
+    guard let root = cmark_parser_finish(parser) else {
+      preconditionFailure("cmark could not allocate a document")
+    }
+    let walk = BlockWalk(root)
+    let document = MarkdownDocument(
+      tree: CmarkTree(root: root, codeBlocks: walk.codeBlocks), frontMatter: frontMatter,
+      firstHeading: walk.firstHeading.map(plainText(of:)))
+    return CmarkParse(
+      document: document, codeBlocks: walk.codeBlocks.map(codeBlock),
+      blockStartLines: walk.blockStartLines)
+  }
+
+  /// Feeds UTF-8 bytes to a parser, without copying them when they are contiguous.
+  private static func feed<Bytes: Collection<UInt8>>(_ parser: OpaquePointer, _ bytes: Bytes) {
+    let fed: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { chars in
+        guard let base = chars.baseAddress else { return }
+        cmark_parser_feed(parser, base, chars.count)
+      }
+    }
+    if fed == nil { feed(parser, Array(bytes)) }
+  }
+
+  /// What a walk of the block tree finds: the code blocks, the first heading, the lines on which
+  /// blocks start. It visits containers' children only, never the inlines inside paragraphs
+  /// and headings (most of the nodes), with an explicit stack for deep nesting.
+  private struct BlockWalk {
+    var codeBlocks: [OpaquePointer] = []
+    var firstHeading: OpaquePointer?
+    var blockStartLines: Set<Int> = []
+
+    init(_ root: OpaquePointer) {
+      var pending: [OpaquePointer] = []
+      var child = cmark_node_first_child(root)
+      while true {
+        guard let node = child else {
+          guard let next = pending.popLast() else { break }
+          child = next
+          continue
+        }
+        let type = cmark_node_get_type(node)
+        blockStartLines.insert(Int(cmark_node_get_start_line(node)))
+        if type == CMARK_NODE_CODE_BLOCK { codeBlocks.append(node) }
+        if type == CMARK_NODE_HEADING, firstHeading == nil { firstHeading = node }
+        let isContainer =
+          type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM
+          || type == CMARK_NODE_CUSTOM_BLOCK
+        if isContainer, let first = cmark_node_first_child(node) {
+          if let next = cmark_node_next(node) { pending.append(next) }
+          child = first
+        } else {
+          child = cmark_node_next(node)
+        }
+      }
     }
   }
 
-  /// Renders a Markdown text as HTML. `safe` replaces raw HTML and dangerous links
-  /// (`javascript:` and the like) by placeholders, as cmark does by default.
-  package static func renderHTML(_ text: String, safe: Bool) -> String {
+  /// The plain text of a heading: its text and code spans, a space for each line break, inline
+  /// markup and raw HTML left out.
+  private static func plainText(of heading: OpaquePointer) -> String {
+    guard let iterator = cmark_iter_new(heading) else { return "" }
+    defer { cmark_iter_free(iterator) }
+    var text = ""
+    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+      guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+      switch cmark_node_get_type(node) {
+      case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += string(cmark_node_get_literal(node))
+      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+      default: break
+      }
+    }
+    return text
+  }
+
+  /// Renders a tree as HTML, letting `replacement` replace any code block by its own HTML (see
+  /// `MarkdownDocument.renderHTML(safe:replacingCodeBlocks:)`), and puts the tree back as it was.
+  fileprivate static func renderHTML(
+    _ tree: borrowing CmarkTree, safe: Bool,
+    replacingCodeBlocks replacement: (CmarkCodeBlock) -> String?
+  ) -> String {
     // Since cmark 0.29, safe rendering is the default and CMARK_OPT_UNSAFE turns it off.
     let options = safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE
-    let rendered: String? = withCString(Array(text.utf8)) { chars, count in
-      guard let html = cmark_markdown_to_html(chars, count, options) else { return nil }
-      defer { cmark_get_default_mem_allocator().pointee.free(html) }
-      return String(cString: html)
-    }
-    return rendered ?? ""
-  }
-
-  /// Renders a Markdown text as an HTML fragment, letting `replacement` replace any code block
-  /// (fenced or indented) by its own HTML. That HTML goes into a cmark custom block, which cmark
-  /// writes as is, in safe mode too; everything else is rendered by cmark. `safe` omits raw
-  /// HTML and dangerous links, as `renderHTML(_:safe:)` does. Also returns the plain text of
-  /// the first heading, if any. One parse, one render: linear in the text's size.
-  package static func renderHTML(
-    _ text: String, safe: Bool, replacingCodeBlocks replacement: (CmarkCodeBlock) -> String?
-  ) -> CmarkHTML {
-    let options = safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE
-    return withCString(Array(text.utf8)) { chars, count in
-      guard let root = cmark_parse_document(chars, count, options) else {
-        return CmarkHTML(body: "", firstHeading: nil)
-      }
-      defer { cmark_node_free(root) }
-      let (codeBlocks, heading) = codeBlocksAndFirstHeading(root)
-      for node in codeBlocks {
-        if let html = replacement(codeBlock(node)) { replace(node, withRawHTML: html) }
-      }
-      guard let html = cmark_render_html(root, options) else {
-        return CmarkHTML(body: "", firstHeading: heading)
-      }
-      defer { cmark_get_default_mem_allocator().pointee.free(html) }
-      return CmarkHTML(body: String(cString: html), firstHeading: heading)
-    }
-  }
-
-  /// Parses UTF-8 bytes with default options and copies out every code block (fenced or
-  /// indented) and the lines on which some block starts.
-  static func scan(_ bytes: [UInt8]) -> CmarkDocument {
-    withCString(bytes) { chars, count in
-      guard let root = cmark_parse_document(chars, count, CMARK_OPT_DEFAULT) else {
-        return CmarkDocument(codeBlocks: [], blockStartLines: [])
-      }
-      defer { cmark_node_free(root) }
-      return copy(root)
-    }
-  }
-
-  /// Calls `body` with a pointer to the bytes (never null, even for no bytes) and their count,
-  /// without copying them.
-  private static func withCString<Result>(
-    _ bytes: [UInt8], _ body: (UnsafePointer<CChar>, Int) -> Result
-  ) -> Result {
-    guard !bytes.isEmpty else { return "".withCString { body($0, 0) } }
-    return bytes.withUnsafeBufferPointer { buffer in
-      buffer.withMemoryRebound(to: CChar.self) { chars in
-        guard let base = chars.baseAddress else { preconditionFailure("non-empty buffer") }
-        return body(base, bytes.count)
+    var replaced: [(block: OpaquePointer, custom: OpaquePointer)] = []
+    defer {
+      for (block, custom) in replaced {
+        cmark_node_replace(custom, block)
+        cmark_node_free(custom)
       }
     }
-  }
-
-  /// Walks the block tree only (containers' children, never the inlines inside paragraphs and
-  /// headings, which are most of the nodes), with an explicit stack for deep nesting.
-  private static func copy(_ root: OpaquePointer) -> CmarkDocument {
-    var document = CmarkDocument(codeBlocks: [], blockStartLines: [])
-    var pending: [OpaquePointer] = []
-    var child = cmark_node_first_child(root)
-    while true {
-      guard let node = child else {
-        guard let next = pending.popLast() else { break }
-        child = next
-        continue
-      }
-      let type = cmark_node_get_type(node)
-      document.blockStartLines.insert(Int(cmark_node_get_start_line(node)))
-      if type == CMARK_NODE_CODE_BLOCK { document.codeBlocks.append(codeBlock(node)) }
-      let isContainer =
-        type == CMARK_NODE_BLOCK_QUOTE || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM
-        || type == CMARK_NODE_CUSTOM_BLOCK
-      if isContainer, let first = cmark_node_first_child(node) {
-        if let next = cmark_node_next(node) { pending.append(next) }
-        child = first
-      } else {
-        child = cmark_node_next(node)
-      }
+    for block in tree.codeBlocks {
+      guard let html = replacement(codeBlock(block)) else { continue }
+      if let custom = customBlock(replacing: block, html: html) { replaced.append((block, custom)) }
     }
-    return document
+    guard let html = cmark_render_html(tree.root, options) else { return "" }
+    defer { cmark_get_default_mem_allocator().pointee.free(html) }
+    return String(cString: html)
   }
 
-  /// The plain text of the first heading of a Markdown text, at any depth, or nil when it has
-  /// none: its text and code spans, line breaks as spaces, inline markup and raw HTML left out
-  /// (the heading `renderHTML(_:safe:replacingCodeBlocks:)` reports). One parse, and a walk
-  /// that stops at the end of that heading.
-  package static func firstHeading(in text: String) -> String? {
-    withCString(Array(text.utf8)) { chars, count in
-      guard let root = cmark_parse_document(chars, count, CMARK_OPT_DEFAULT),
-        let iterator = cmark_iter_new(root)
-      else { return nil }
-      defer {
-        cmark_iter_free(iterator)
-        cmark_node_free(root)
-      }
-      var heading = FirstHeading()
-      while heading.text == nil, case let event = cmark_iter_next(iterator),
-        event != CMARK_EVENT_DONE
-      {
-        guard let node = cmark_iter_get_node(iterator) else { continue }
-        heading.visit(node, event: event)
-      }
-      return heading.text
-    }
-  }
-
-  /// The code block nodes of a document, and the plain text of its first heading.
-  private static func codeBlocksAndFirstHeading(_ root: OpaquePointer)
-    -> (codeBlocks: [OpaquePointer], heading: String?)
-  {
-    var codeBlocks: [OpaquePointer] = []
-    var heading = FirstHeading()
-    guard let iterator = cmark_iter_new(root) else { return ([], nil) }
-    defer { cmark_iter_free(iterator) }
-    while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-      guard let node = cmark_iter_get_node(iterator) else { continue }
-      heading.visit(node, event: event)
-      if event == CMARK_EVENT_ENTER, cmark_node_get_type(node) == CMARK_NODE_CODE_BLOCK {
-        codeBlocks.append(node)
-      }
-    }
-    return (codeBlocks, heading.text)
-  }
-
-  /// Collects the plain text of the first heading from a cmark iterator's events: its text and
-  /// code spans, and a space for each line break.
-  private struct FirstHeading {
-    /// The heading's text, once the iterator has left the first heading.
-    private(set) var text: String?
-    private var open: OpaquePointer?
-    private var collected = ""
-
-    mutating func visit(_ node: OpaquePointer, event: cmark_event_type) {
-      guard text == nil else { return }
-      if event == CMARK_EVENT_EXIT {
-        if node == open { text = collected }
-        return
-      }
-      switch cmark_node_get_type(node) {
-      case CMARK_NODE_HEADING where open == nil:
-        open = node
-      case CMARK_NODE_TEXT, CMARK_NODE_CODE:
-        if open != nil { collected += string(cmark_node_get_literal(node)) }
-      case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
-        if open != nil { collected += " " }
-      default:
-        break
-      }
-    }
-  }
-
-  /// Replaces a node of the tree by a custom block whose HTML is `html`, and frees the node.
-  private static func replace(_ node: OpaquePointer, withRawHTML html: String) {
-    guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return }
-    guard cmark_node_set_on_enter(custom, html) == 1, cmark_node_replace(node, custom) == 1
-    else {
+  /// Puts in place of `node` a custom block whose HTML is `html` (cmark writes it as is, in safe
+  /// mode too), leaving `node` out of the tree but not freed; nil when cmark refuses.
+  private static func customBlock(replacing node: OpaquePointer, html: String) -> OpaquePointer? {
+    guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return nil }
+    guard cmark_node_set_on_enter(custom, html) == 1, cmark_node_replace(node, custom) == 1 else {
       cmark_node_free(custom)
-      return
+      return nil
     }
-    cmark_node_free(node)
-  }
-
-  private static func isBlock(_ type: cmark_node_type) -> Bool {
-    type.rawValue >= CMARK_NODE_FIRST_BLOCK.rawValue
-      && type.rawValue <= CMARK_NODE_LAST_BLOCK.rawValue
+    return custom
   }
 
   private static func codeBlock(_ node: OpaquePointer) -> CmarkCodeBlock {
-    var containers: [MarkdownContainer] = []
-    var parent = cmark_node_parent(node)
-    while let container = parent {
-      let type = cmark_node_get_type(container)
-      if type == CMARK_NODE_BLOCK_QUOTE {
-        containers.append(.blockQuote)
-      } else if type == CMARK_NODE_ITEM {
-        containers.append(
-          .listItem(
-            line: Int(cmark_node_get_start_line(container)),
-            column: Int(cmark_node_get_start_column(container))))
-      }
-      parent = cmark_node_parent(container)
-    }
-    return CmarkCodeBlock(
+    CmarkCodeBlock(
       info: string(cmark_node_get_fence_info(node)),
       literal: string(cmark_node_get_literal(node)),
       startLine: Int(cmark_node_get_start_line(node)),
       startColumn: Int(cmark_node_get_start_column(node)),
       endLine: Int(cmark_node_get_end_line(node)),
-      endColumn: Int(cmark_node_get_end_column(node)),
-      containers: containers.reversed())
+      endColumn: Int(cmark_node_get_end_column(node)))
   }
 
   private static func string(_ pointer: UnsafePointer<CChar>?) -> String {
@@ -227,20 +152,63 @@ package enum Cmark {
   }
 }
 
-/// What cmark reports about one parsed document, copied into Swift values.
-struct CmarkDocument: Hashable, Sendable {
+/// cmark's tree of a document, with its code block nodes in document order; freed with it.
+/// Unchecked: its nodes are only read or changed under its document's lock.
+private struct CmarkTree: ~Copyable, @unchecked Sendable {
+  let root: OpaquePointer
+  let codeBlocks: [OpaquePointer]
+
+  deinit { cmark_node_free(root) }
+}
+
+/// A lesson's Markdown, parsed once by cmark (`NotebookParser`, or `Notebook.init`): its front
+/// matter, which is not Markdown, and cmark's tree of the rest (the front matter's lines left
+/// blank, so that line numbers are the file's), kept to render the web page; and the plain text
+/// of its first heading. Holds nothing else of the text: its memory is cmark's tree.
+///
+/// Rendering puts the tree back as it found it, under a lock: a document renders any number of
+/// times, from any thread, one render at a time.
+package final class MarkdownDocument: Sendable {
+  private let tree: Mutex<CmarkTree>
+  /// The front matter at the start of the text, if any.
+  package let frontMatter: FrontMatter?
+  /// The plain text of the document's first heading, at any depth (its text and code spans, line
+  /// breaks as spaces, inline markup and raw HTML left out), or nil when it has none.
+  package let firstHeading: String?
+
+  fileprivate init(tree: consuming CmarkTree, frontMatter: FrontMatter?, firstHeading: String?) {
+    self.tree = Mutex(tree)
+    self.frontMatter = frontMatter
+    self.firstHeading = firstHeading
+  }
+
+  /// Parses `text`, its front matter blanked.
+  package static func parse(_ text: String) -> MarkdownDocument {
+    Cmark.parse(text).document
+  }
+
+  /// The document as an HTML fragment (its blocks, one after the other), letting `replacement`
+  /// replace any code block (fenced or indented) by its own HTML. That HTML goes into a cmark
+  /// custom block, which cmark writes as is, in safe mode too; everything else is rendered by
+  /// cmark. `safe` omits raw HTML and dangerous links (`javascript:` and the like), as cmark
+  /// does by default. Linear in the size of the document.
+  package func renderHTML(
+    safe: Bool, replacingCodeBlocks replacement: (CmarkCodeBlock) -> String? = { _ in nil }
+  ) -> String {
+    tree.withLock { tree in
+      Cmark.renderHTML(tree, safe: safe, replacingCodeBlocks: replacement)
+    }
+  }
+}
+
+/// What one parse of a lesson gives: the document, and what the lesson parser reads once.
+struct CmarkParse {
+  /// The document, kept for rendering.
+  var document: MarkdownDocument
   /// Every code block, fenced or indented, in document order.
   var codeBlocks: [CmarkCodeBlock]
   /// The lines on which a block (other than the document itself) starts.
   var blockStartLines: Set<Int>
-}
-
-/// A Markdown text rendered to HTML by cmark.
-package struct CmarkHTML: Hashable, Sendable {
-  /// The HTML fragment: the document's blocks, one after the other.
-  package var body: String
-  /// The plain text of the document's first heading (inline markup removed), if it has one.
-  package var firstHeading: String?
 }
 
 /// A code block exactly as cmark reports it.
@@ -259,14 +227,4 @@ package struct CmarkCodeBlock: Hashable, Sendable {
   package var endLine: Int
   /// cmark's `end_column`.
   package var endColumn: Int
-  /// The block quotes and list items holding the block, outermost first.
-  package var containers: [MarkdownContainer]
-}
-
-/// A container block around a code block.
-package enum MarkdownContainer: Hashable, Sendable {
-  /// A block quote (`>`).
-  case blockQuote
-  /// A list item whose marker starts at a 1-based line and byte column.
-  case listItem(line: Int, column: Int)
 }

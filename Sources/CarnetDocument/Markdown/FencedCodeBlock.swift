@@ -22,9 +22,6 @@ struct FencedCodeBlock: Hashable, Sendable {
   var fenceCharacter: Character
   /// How many fence characters the opening fence has (3 or more).
   var fenceLength: Int
-  /// How many bytes of indentation the opening fence has inside its container (0 to 3); cmark
-  /// removes up to that many spaces from each line of code.
-  var fenceOffset: Int
   /// Where the block's own closing fence starts (its first fence character), or nil when the
   /// block was ended by the end of its container or of the document.
   var closingFence: SourceLocation?
@@ -56,26 +53,8 @@ extension FencedCodeBlock {
       info: block.info, literal: block.literal, startLine: block.startLine,
       startColumn: block.startColumn, endLine: block.endLine, endColumn: block.endColumn,
       fenceCharacter: Character(Unicode.Scalar(character)), fenceLength: length,
-      fenceOffset: Self.fenceOffset(of: block, fenceStart: fenceStart, in: lines),
       closingFence: nil)
     closingFence = closingFence(in: lines, blockStartLines: blockStartLines)
-  }
-
-  /// The fence's indentation inside its innermost container, found by walking the opening line's
-  /// container markers as cmark does.
-  private static func fenceOffset(
-    of block: CmarkCodeBlock, fenceStart: Int, in lines: TextLines
-  ) -> Int {
-    let walk = ContainerWalk(lines: lines)
-    if let content = walk.contentStart(line: block.startLine, containers: block.containers[...]),
-      (0...3).contains(fenceStart - content.offset)
-    {
-      return fenceStart - content.offset
-    }
-    // Not expected; fall back to the spaces right before the fence.
-    guard let line = lines[block.startLine] else { return 0 }
-    let before = lines.content(of: line).prefix(fenceStart)
-    return min(3, before.reversed().prefix { $0 == UInt8(ascii: " ") }.count)
   }
 
   /// Where the closing fence starts, when cmark's end line is this block's own closing fence.
@@ -98,6 +77,25 @@ extension FencedCodeBlock {
   /// The number of lines in a text where a line ends in `\n`, `\r\n` or `\r`, and a last line
   /// without an ending counts too.
   private static func lineCount(_ text: String) -> Int {
-    TextLines(Array(text.utf8)).lines.count
+    var count = 0
+    var previous: UInt8 = 0
+    for byte in text.utf8 {
+      let crlf = previous == UInt8(ascii: "\r") && byte == UInt8(ascii: "\n")
+      if !crlf && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) { count += 1 }
+      previous = byte
+    }
+    let unended =
+      !text.utf8.isEmpty && previous != UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")
+    return count + (unended ? 1 : 0)
+  }
+}
+
+extension CmarkParse {
+  /// The fenced code blocks among the parse's code blocks, with their fences read from `lines`,
+  /// the parsed text's lines.
+  func fencedCodeBlocks(in lines: TextLines) -> [FencedCodeBlock] {
+    codeBlocks.compactMap {
+      FencedCodeBlock(cmark: $0, lines: lines, blockStartLines: blockStartLines)
+    }
   }
 }

@@ -5,7 +5,12 @@ public struct Cell: Hashable, Sendable {
   /// The options given after the ID.
   public var options: CellOptions
   /// The code between the fences, exactly as cmark reads it (container prefixes removed).
-  public var code: String
+  public var code: String {
+    didSet { tokens = SwiftLexer.tokens(in: code) }
+  }
+  /// The code's tokens, lexed once when the cell is made (or its code changes), for every reader
+  /// of the code: the nondeterminism lint and the web page's highlighting.
+  package private(set) var tokens: [SwiftToken]
   /// Where the opening fence starts.
   public var location: SourceLocation
   /// Line number of the first line of code (the line after the opening fence).
@@ -25,6 +30,7 @@ public struct Cell: Hashable, Sendable {
     self.id = id
     self.options = options
     self.code = code
+    self.tokens = SwiftLexer.tokens(in: code)
     self.location = location
     self.firstCodeLine = firstCodeLine
     self.layout = layout

@@ -20,11 +20,13 @@ public enum NotebookParser {
           path: path, line: lines.lineNumber(ofOffset: offset),
           message: "not valid UTF-8 (first bad byte at offset \(offset))"))
     }
-    let blocks = try blocks(in: lines, path: path)
+    // The one parse of the lesson's Markdown: its cells now, its web page later.
+    let parsed = Cmark.parse(text)
+    let blocks = try blocks(parsed.fencedCodeBlocks(in: lines), in: lines, path: path)
     return Notebook(
       path: path, name: name(ofPath: path), text: text,
       cells: blocks.filter { !$0.options.isShared },
-      declarations: blocks.filter(\.options.isShared))
+      declarations: blocks.filter(\.options.isShared), markdown: parsed.document)
   }
 
   /// Parses a lesson's text, read from `path`.
@@ -42,12 +44,14 @@ public enum NotebookParser {
     return String(file.dropLast(3))
   }
 
-  /// Every cell and shared block, in document order.
-  private static func blocks(in lines: TextLines, path: String) throws(InputError) -> [Cell] {
+  /// Every cell and shared block among the fenced blocks, in document order.
+  private static func blocks(
+    _ fencedBlocks: [FencedCodeBlock], in lines: TextLines, path: String
+  ) throws(InputError) -> [Cell] {
     var cells: [Cell] = []
     var diagnostics: [Diagnostic] = []
     var firstLineOfID: [String: Int] = [:]
-    for block in Cmark.fencedCodeBlocks(in: lines) {
+    for block in fencedBlocks {
       let location = SourceLocation(line: block.startLine, column: block.startColumn)
       let tag: CellTag
       do {

@@ -18,7 +18,6 @@ import Testing
     #expect(block.endLine == 5)
     #expect(block.fenceCharacter == "`")
     #expect(block.fenceLength == 3)
-    #expect(block.fenceOffset == 0)
     #expect(block.closingFence == SourceLocation(line: 5, column: 1))
   }
 
@@ -26,7 +25,6 @@ import Testing
     let block = try block("  ```` swift\n   code\n  `````  \n")
     #expect(block.startColumn == 3)
     #expect(block.fenceLength == 4)
-    #expect(block.fenceOffset == 2)
     #expect(block.literal == " code\n")
     #expect(block.closingFence == SourceLocation(line: 3, column: 3))
   }
@@ -36,14 +34,12 @@ import Testing
     #expect(block.startLine == 3)
     #expect(block.startColumn == 3)
     #expect(block.literal == "code\n")
-    #expect(block.fenceOffset == 0)
     #expect(block.closingFence == SourceLocation(line: 5, column: 3))
   }
 
   @Test func fenceOnTheListMarkerLine() throws {
     let block = try block("1.  ```swift\n    code\n    ```\n")
     #expect(block.startColumn == 5)
-    #expect(block.fenceOffset == 0)
     #expect(block.closingFence == SourceLocation(line: 3, column: 5))
   }
 
@@ -51,7 +47,6 @@ import Testing
     let block = try block("> quoted\n>\n>  ```swift\n>  code\n> ```\n")
     #expect(block.startLine == 3)
     #expect(block.startColumn == 4)
-    #expect(block.fenceOffset == 1)
     #expect(block.literal == "code\n")
     #expect(block.closingFence == SourceLocation(line: 5, column: 3))
   }
@@ -66,7 +61,6 @@ import Testing
   @Test func listInQuote() throws {
     let block = try block("> 1. ```swift\n>    code\n>    ```\n")
     #expect(block.startColumn == 6)
-    #expect(block.fenceOffset == 0)
     #expect(block.literal == "code\n")
     #expect(block.closingFence == SourceLocation(line: 3, column: 6))
   }
@@ -136,7 +130,7 @@ import Testing
 
   @Test func renderHTMLSafe() {
     let markdown = "<b>hi</b> [x](javascript:alert(1))\n\n<div>raw</div>\n"
-    let safe = Cmark.renderHTML(markdown, safe: true)
+    let safe = MarkdownDocument.parse(markdown).renderHTML(safe: true)
     #expect(!safe.contains("<b>"))
     #expect(!safe.contains("javascript:"))
     #expect(!safe.contains("<div>"))
@@ -145,15 +139,40 @@ import Testing
 
   @Test func renderHTMLUnsafe() {
     let markdown = "<b>hi</b> [x](javascript:alert(1))\n\n<div>raw</div>\n"
-    let unsafe = Cmark.renderHTML(markdown, safe: false)
+    let unsafe = MarkdownDocument.parse(markdown).renderHTML(safe: false)
     #expect(
       unsafe == "<p><b>hi</b> <a href=\"javascript:alert(1)\">x</a></p>\n<div>raw</div>\n")
   }
 
   @Test func renderHTMLCode() {
     #expect(
-      Cmark.renderHTML("```swift\na < b\n```\n", safe: true)
+      MarkdownDocument.parse("```swift\na < b\n```\n").renderHTML(safe: true)
         == "<pre><code class=\"language-swift\">a &lt; b\n</code></pre>\n")
-    #expect(Cmark.renderHTML("", safe: true) == "")
+    #expect(MarkdownDocument.parse("").renderHTML(safe: true) == "")
+  }
+
+  @Test func renderingPutsTheTreeBack() {
+    let document = MarkdownDocument.parse("a\n\n```x\ny\n```\n")
+    let replaced = document.renderHTML(safe: true) { _ in "<hr class=\"mine\" />\n" }
+    #expect(replaced == "<p>a</p>\n<hr class=\"mine\" />\n")
+    #expect(
+      document.renderHTML(safe: true)
+        == "<p>a</p>\n<pre><code class=\"language-x\">y\n</code></pre>\n")
+  }
+
+  @Test func firstHeading() {
+    #expect(MarkdownDocument.parse("Text\n").firstHeading == nil)
+    #expect(MarkdownDocument.parse("# One\ntwo\n\n# Three").firstHeading == "One")
+    #expect(MarkdownDocument.parse("A\nb\n---\n").firstHeading == "A b")
+    #expect(MarkdownDocument.parse("> - ## *A* `b` <i>c</i>\n").firstHeading == "A b c")
+  }
+
+  @Test func frontMatterIsNotMarkdown() {
+    let text = "---\ntitle: x\n```\n---\n# T\n\n```swift cell=a\n```\n"
+    let document = MarkdownDocument.parse(text)
+    #expect(document.frontMatter?.end == 21)
+    #expect(document.firstHeading == "T")
+    #expect(Cmark.fencedCodeBlocks(in: text).map(\.startLine) == [7])
+    #expect(document.renderHTML(safe: true).hasPrefix("<h1>T</h1>\n"))
   }
 }

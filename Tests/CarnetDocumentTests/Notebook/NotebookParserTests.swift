@@ -33,6 +33,29 @@ import Testing
     #expect(try parse("", path: "plain").name == "plain")
   }
 
+  @Test("the front matter is not Markdown: no cell in it, and it opens nothing after it")
+  func frontMatter() throws {
+    let text =
+      "---\r\ntitle: x\r\n```swift cell=a\r\n...\r\n# T\r\n\r\n"
+      + "```swift cell=b\r\nf()\r\n```\r\n"
+    let notebook = try parse(text)
+    #expect(notebook.cells.map(\.id) == ["b"])
+    #expect(notebook.cells.first?.location == SourceLocation(line: 7, column: 1))
+    #expect(
+      slice(text, try #require(notebook.cells.first).layout) == "```swift cell=b\r\nf()\r\n```\r\n")
+    #expect(notebook.markdown.frontMatter?.end == 37)
+    #expect(notebook.markdown.firstHeading == "T")
+  }
+
+  @Test("a cell's code is lexed once, when the cell is made, and again only when it changes")
+  func tokens() throws {
+    var cell = try #require(try parse("```swift cell=a\nlet s = \"x\" // c\n```\n").cells.first)
+    #expect(cell.tokens == SwiftLexer.tokens(in: cell.code))
+    #expect(cell.tokens.map(\.kind) == [.keyword, .string, .comment])
+    cell.code = "42\n"
+    #expect(cell.tokens.map(\.kind) == [.number])
+  }
+
   @Test func emptyFile() throws {
     let notebook = try NotebookParser.parse(bytes: [], path: "empty.md")
     #expect(notebook.cells.isEmpty)

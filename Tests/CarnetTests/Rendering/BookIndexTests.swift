@@ -91,7 +91,7 @@ struct BookIndexTests {
   @Test("the Markdown contents reads back as the same titles and links")
   func markdownReadsBack() throws {
     let markdown = BookIndex.markdown(title: "Cours <Swift> & co", entries: Self.entries)
-    let html = Cmark.renderHTML(markdown, safe: true)
+    let html = MarkdownDocument.parse(markdown).renderHTML(safe: true)
     #expect(html.contains("<h1>Cours &lt;Swift&gt; &amp; co</h1>"))
     #expect(html.contains("<a href=\"taches.md\">Les tâches &lt;&amp;&gt; &quot;async&quot;</a>"))
     #expect(html.components(separatedBy: "<li>").count == 4)
@@ -108,9 +108,6 @@ struct BookIndexTests {
     #expect(try parse("---\nlang: fr\n---\nTexte\n\n# Titre\n").title == "Titre")
     #expect(try parse("- item\n\n  Setext\n  ======\n").title == "Setext")
     #expect(try parse("```swift cell=a\n# not a heading\n```\n").title == "x")
-    #expect(Cmark.firstHeading(in: "Text\n") == nil)
-    #expect(Cmark.firstHeading(in: "# One\ntwo\n\n# Three") == "One")
-    #expect(Cmark.firstHeading(in: "A\nb\n---\n") == "A b")
     let entry = BookEntry(notebook: try parse("# Bonjour <&>\n"))
     #expect(entry == BookEntry(name: "x", title: "Bonjour <&>"))
   }

@@ -169,11 +169,12 @@ struct HTMLRendererTests {
 
   @Test("cmark writes Carnet's cell HTML as is, in safe mode too")
   func customBlocksAreRawInSafeMode() {
-    let rendered = Cmark.renderHTML("a\n\n```x\ny\n```\n\n<div>z</div>\n", safe: true) { block in
+    let document = MarkdownDocument.parse("a\n\n```x\ny\n```\n\n<div>z</div>\n")
+    let rendered = document.renderHTML(safe: true) { block in
       block.info == "x" ? "<div id=\"mine\">\(block.literal)</div>\n" : nil
     }
-    #expect(rendered.body == "<p>a</p>\n<div id=\"mine\">y\n</div>\n<!-- raw HTML omitted -->\n")
-    #expect(rendered.firstHeading == nil)
+    #expect(rendered == "<p>a</p>\n<div id=\"mine\">y\n</div>\n<!-- raw HTML omitted -->\n")
+    #expect(document.firstHeading == nil)
   }
 
   @Test("non-ASCII text is intact everywhere")
@@ -222,21 +223,6 @@ struct HTMLRendererTests {
     let page = try H.render("---\nlang: fr\n\nText\n", [])
     #expect(page.contains("<html lang=\"en\">"))
     #expect(page.contains("<hr />"))
-  }
-
-  @Test("front matter: opening and closing lines, lang values, and what is not front matter")
-  func frontMatterParsing() {
-    let bom = "\u{FEFF}---\nlang: \"fr\"\n...\nText\n"
-    #expect(FrontMatter.parse(bom) == FrontMatter(language: "fr", end: 22))
-    #expect(FrontMatter.parse("---  \nlang:de\n---\n")?.language == "de")
-    #expect(FrontMatter.parse("---\nlang: fr_FR!\n---\n") == FrontMatter(language: nil, end: 21))
-    #expect(FrontMatter.parse("---\ntitle: x\n---")?.language == nil)
-    #expect(FrontMatter.parse("\n---\nlang: fr\n---\n") == nil)
-    #expect(FrontMatter.parse("---\nlang: fr\n") == nil)
-    #expect(FrontMatter.parse("----\nlang: fr\n----\n") == nil)
-    let text = "---\r\nlang: fr\r\n---\r\n# T\n"
-    let blanked = FrontMatter.parse(text).map { $0.blanking(text) }
-    #expect(blanked == "\r\n\r\n\r\n# T\n")
   }
 
   @Test("the title is the first heading's plain text, else the lesson's name")

@@ -1,15 +1,14 @@
-import CarnetDocument
-
 /// A YAML-style front matter block at the very start of a lesson (after an optional byte order
 /// mark): a line `---`, `key: value` lines, and a closing line `---` or `...`.
 ///
-/// Carnet reads only `lang:`. HTML output does not show the block; Markdown output keeps the
-/// whole file byte for byte anyway.
+/// Carnet reads only `lang:`. The block is not Markdown: cmark parses the lesson with it blanked
+/// (`MarkdownDocument`), so the web page does not show it and no cell is found in it; Markdown
+/// output keeps the whole file byte for byte anyway.
 package struct FrontMatter: Hashable, Sendable {
   /// The `lang:` value, when it is a well-formed language tag (`fr`, `fr-CA`, `de-CH-1901`).
-  var language: String?
+  package var language: String?
   /// UTF-8 offset just past the closing line (and its line ending).
-  var end: Int
+  package var end: Int
 
   /// The front matter of `text`, or nil when the text does not start with a closed one.
   static func parse(_ text: String) -> FrontMatter? {
@@ -34,17 +33,10 @@ package struct FrontMatter: Hashable, Sendable {
   /// Front matter longer than this is not looked for (it would not be front matter).
   static let maximumLength = 64 * 1024
 
-  /// `text` with the front matter's characters removed but its line endings kept, so that
-  /// line numbers (and cmark's) stay those of the file.
-  func blanking(_ text: String) -> String {
-    let bytes = Array(text.utf8)
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    for byte in bytes[..<end] where byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r") {
-      out.append(byte)
-    }
-    out.append(contentsOf: bytes[end...])
-    return String(decoding: out, as: UTF8.self)
+  /// What cmark reads in place of the front matter: its line endings only, so that line numbers
+  /// (and cmark's) stay those of the file.
+  func blankedLines(of text: String) -> [UInt8] {
+    text.utf8.prefix(end).filter { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
   }
 
   /// Whether `tag` looks like a BCP 47 language tag: ASCII letters, digits and hyphens, starting
@@ -59,7 +51,7 @@ package struct FrontMatter: Hashable, Sendable {
   private static func value(of key: String, in line: String) -> String? {
     guard line.hasPrefix(key + ":") else { return nil }
     var value = Substring(line.dropFirst(key.count + 1))
-    if let comment = value.range(of: " #") { value = value[..<comment.lowerBound] }
+    if let comment = value.firstRange(of: " #") { value = value[..<comment.lowerBound] }
     value = Substring(trimmed(String(value)))
     if value.count >= 2, let quote = value.first, quote == "\"" || quote == "'",
       value.last == quote
