@@ -290,6 +290,35 @@ struct HTMLRendererTests {
     #expect(caption.textContent.contains("sleeping"))
   }
 
+  @Test("only a cell with concurrency to show gets a timeline: not one that prints or sleeps")
+  func timelineOnlyForConcurrency() throws {
+    let ids = ["prints", "sleeps", "actor", "children", "instant"]
+    let text = ids.map { "```swift cell=\($0)\nf()\n```\n" }.joined(separator: "\n")
+    let runs = [
+      CellTestSupport.run("prints") { CellTestSupport.say("bonjour") },
+      CellTestSupport.run("sleeps") { try await CellTestSupport.nap(.seconds(1)) },
+      CellTestSupport.run("actor") {
+        let box = HTMLTestActor()
+        await box.wait(.seconds(1))
+        await box.wait(.seconds(1))
+      },
+      CellTestSupport.run("children") {
+        async let first: Void = CellTestSupport.nap(.seconds(1))
+        async let second: Void = CellTestSupport.nap(.seconds(2))
+        _ = try await (first, second)
+      },
+      CellTestSupport.run("instant") {
+        async let first = 1
+        async let second = 2
+        _ = await first + second
+      },
+    ]
+    #expect(runs.allSatisfy { $0.timeline != nil })
+    let root = try H.parse(try H.render(text, runs))
+    let cells = root.all { $0.attributes["class"] == "cell" }
+    #expect(cells.map { $0.all(named: "svg").count } == [0, 0, 0, 1, 0])
+  }
+
   @Test("5,000 cells in a large lesson render in one pass, quickly")
   func manyCells() throws {
     let count = 5_000
@@ -423,5 +452,15 @@ private final class PageTreeBuilder: NSObject, XMLParserDelegate {
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
     for node in stack { node.textContent += string }
+  }
+}
+
+/// An actor whose method counts, then sleeps: calling it makes the loop run the actor's jobs.
+private actor HTMLTestActor {
+  private var calls = 0
+
+  func wait(_ duration: Duration) async {
+    calls += 1
+    try? await CellTestSupport.nap(duration)
   }
 }
