@@ -70,6 +70,12 @@ struct PageStrings: Sendable {
     "\(count) \(count == 1 ? taskSingular : taskPlural)"
   }
 
+  /// The name drawn for lane `index` of a timeline: the one the code gave its task, as given,
+  /// else `main` or `task 2` in this language (`tâche 2`).
+  func laneName(_ lane: TaskTimeline.Lane, at index: Int) -> String {
+    lane.name ?? TaskTimeline.generatedName(lane: index, task: taskSingular)
+  }
+
   private static let english = PageStrings(
     output: "Output", noOutput: "(no output)", error: "Error", expected: "expected",
     timeline: "Timeline", task: ("task", "tasks"), sleeping: "sleeping",

@@ -133,7 +133,7 @@ private struct Chart {
         "<rect class=\"lane-bg\" x=\"0.00\" y=\"\(n(top))\" width=\"\(n(Layout.width * 100))\""
           + " height=\"\(n(Layout.laneHeight * 100))\"/>")
     }
-    drawName(lane.name, baseline: top + Layout.nameBaseline * 100)
+    drawName(strings.laneName(lane, at: index), baseline: top + Layout.nameBaseline * 100)
     out.markup(
       "<line class=\"wait\" x1=\"\(n(x(lane.created)))\" y1=\"\(n(middle))\""
         + " x2=\"\(n(x(lane.ended)))\" y2=\"\(n(middle))\"/>")

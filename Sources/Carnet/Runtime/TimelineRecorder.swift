@@ -89,7 +89,7 @@ struct TimelineRecorder {
       let stillSleeping = !record.openSleeps.isEmpty
       let lastSeen = max(record.runs.last ?? record.created, sleepsInOrder.last?.end ?? .zero)
       return TaskTimeline.Lane(
-        name: laneName(index),
+        name: record.name,
         created: record.created,
         ended: stillSleeping || !finished ? duration : lastSeen,
         finished: finished && !stillSleeping,
@@ -100,9 +100,9 @@ struct TimelineRecorder {
     return TaskTimeline(lanes: result, duration: duration)
   }
 
-  /// A lane's task name, or a stable generated one.
+  /// A lane's task name, or a stable generated one in English (for a stall's report).
   private func laneName(_ index: Int) -> String {
-    lanes[index].name ?? (index == 0 ? "main" : "task \(index + 1)")
+    lanes[index].name ?? TaskTimeline.generatedName(lane: index, task: "task")
   }
 
   /// The number after `id: ` in a job's description (`"UnownedJob(id: 42)"`), read from its

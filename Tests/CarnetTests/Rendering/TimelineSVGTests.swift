@@ -115,6 +115,22 @@ struct TimelineSVGTests {
         == "M167.00 78.00L177.00 88.00M167.00 88.00L177.00 78.00")
   }
 
+  @Test("unnamed lanes are named in the page's language, given names are kept as given")
+  func laneNamesInThePageLanguage() throws {
+    let timeline = TaskTimeline(
+      lanes: [
+        .init(name: nil, created: .zero, ended: .seconds(1), finished: true),
+        .init(name: nil, created: .zero, ended: .seconds(1), finished: true),
+        .init(name: "task 7", created: .zero, ended: .seconds(1), finished: true),
+        .init(name: "Lecteur", created: .zero, ended: .seconds(1), finished: true),
+      ], duration: .seconds(1))
+    func names(_ strings: PageStrings) throws -> [String] {
+      try chart(timeline, strings).all { $0.attributes["class"] == "lane-name" }.map(\.textContent)
+    }
+    #expect(try names(french) == ["main", "tâche 2", "task 7", "Lecteur"])
+    #expect(try names(english) == ["main", "task 2", "task 7", "Lecteur"])
+  }
+
   @Test("names are escaped, and long ones shortened with the full name as a title")
   func names() throws {
     let long = String(repeating: "n", count: 40)

@@ -17,7 +17,7 @@ import Testing
     }
     let timeline = try #require(run.timeline)
     #expect(timeline.duration == .seconds(2))
-    #expect(timeline.lanes.map(\.name) == ["main", "Tâche 1", "Tâche 2", "Tâche 3"])
+    #expect(timeline.lanes.map(\.name) == [nil, "Tâche 1", "Tâche 2", "Tâche 3"])
     let sleeps = timeline.lanes.dropFirst().map { $0.sleeps }
     #expect(
       sleeps == [
@@ -39,7 +39,7 @@ import Testing
       }
     }
     let timeline = try #require(run.timeline)
-    #expect(timeline.lanes.map(\.name) == ["main", "task 2"])
+    #expect(timeline.lanes.map(\.name) == [nil, nil])
     #expect(timeline.lanes[1].sleeps == [.init(start: .zero, end: .seconds(1), wasCancelled: true)])
     #expect(timeline.lanes[1].cancelled == .seconds(1))
   }
@@ -72,7 +72,7 @@ import Testing
     }
     #expect(run.output == "1 nil\n2 worker 1\n3 worker 2\n4 worker 1\n5 worker 2\n")
     let timeline = try #require(run.timeline)
-    #expect(timeline.lanes.map(\.name) == ["main", "worker 1", "worker 2"])
+    #expect(timeline.lanes.map(\.name) == [nil, "worker 1", "worker 2"])
     #expect(timeline.lanes[1].sleeps == [.init(start: .zero, end: .seconds(1))])
     #expect(timeline.lanes[2].sleeps == [.init(start: .zero, end: .seconds(2))])
     #expect(timeline.lanes[1].runs == [.zero, .seconds(1)])
@@ -85,7 +85,7 @@ import Testing
       await counter.add(sleeping: .zero)
     }
     let timeline = try #require(run.timeline)
-    #expect(timeline.lanes.map(\.name) == ["main"])
+    #expect(timeline.lanes.map(\.name) == [nil])
     #expect(timeline.lanes[0].sleeps == [.init(start: .zero, end: .seconds(1))])
   }
 
