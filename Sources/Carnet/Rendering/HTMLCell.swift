@@ -80,23 +80,9 @@ enum HTMLCell {
     out.markup("<figure class=\"timeline\"><div class=\"timeline-scroll\">")
     out.markup(TimelineSVG.svg(timeline, strings: strings))
     out.markup("</div><figcaption>")
-    var keys: [(String, String)] = []
-    if timeline.lanes.contains(where: { !$0.sleeps.isEmpty }) {
-      keys.append(("sleep", strings.sleeping))
-    }
-    keys.append(("wait", strings.waiting))
-    if timeline.lanes.contains(where: { !$0.runs.isEmpty }) {
-      keys.append(("run", strings.running))
-    }
-    if timeline.lanes.contains(where: { $0.cancelled != nil }) {
-      keys.append(("cancel", strings.cancelled))
-    }
-    if timeline.lanes.contains(where: { !$0.finished }) {
-      keys.append(("unfinished", strings.unfinished))
-    }
-    for (kind, words) in keys {
-      out.markup("<span class=\"key\"><span class=\"swatch swatch-\(kind)\"></span>")
-      out.text(words)
+    for mark in TimelineSVG.marks(in: timeline) {
+      out.markup("<span class=\"key\"><span class=\"swatch swatch-\(mark.rawValue)\"></span>")
+      out.text(mark.words(strings))
       out.markup("</span> ")
     }
     out.markup("</figcaption></figure>\n")

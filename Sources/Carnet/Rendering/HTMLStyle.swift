@@ -9,7 +9,7 @@ enum HTMLStyle {
       --accent: #0969da; --ok: #1a7f37; --ok-text: #116329;
       --error: #b42318; --error-bg: #fef3f2; --error-border: #fda29b; --error-text: #7a271a;
       --note-bg: #eef5ff; --sleep: #79c0ff; --sleep-edge: #0969da; --run: #1f2328;
-      --wait: #6e7781; --cancel: #cf222e; --unfinished: #9a6700;
+      --wait: #6e7781; --cancel: #cf222e; --unfinished: #9a6700; --sleep-cancelled: #ffd8d3;
       --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans",
         sans-serif;
       --mono: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
@@ -85,7 +85,7 @@ enum HTMLStyle {
     .timeline-chart .axis text { font-size: 12px; fill: var(--muted); }
     .timeline-chart .wait { stroke: var(--wait); stroke-width: 1.5; stroke-dasharray: 4 3; }
     .timeline-chart .sleep { fill: var(--sleep); stroke: var(--sleep-edge); stroke-width: 1; }
-    .timeline-chart .sleep.cancelled { fill: #ffd8d3; stroke: var(--cancel);
+    .timeline-chart .sleep.cancelled { fill: var(--sleep-cancelled); stroke: var(--cancel);
       stroke-dasharray: 3 2; }
     .timeline-chart .run { stroke: var(--run); stroke-width: 2; }
     .timeline-chart .cancel path { fill: none; stroke: var(--cancel); stroke-width: 2.5;
@@ -98,6 +98,8 @@ enum HTMLStyle {
     .timeline .swatch { display: inline-block; width: 1.3rem; height: 0.65rem; }
     .timeline .swatch-sleep { background: var(--sleep); border: 1px solid var(--sleep-edge);
       border-radius: 2px; }
+    .timeline .swatch-sleep-cancelled { background: var(--sleep-cancelled);
+      border: 1px dashed var(--cancel); border-radius: 2px; }
     .timeline .swatch-wait { height: 0; border-top: 2px dashed var(--wait); }
     .timeline .swatch-run { width: 2px; height: 1rem; background: var(--run); }
     .timeline .swatch-cancel { width: auto; height: auto; color: var(--cancel);

@@ -42,6 +42,52 @@ enum TimelineSVG {
     return chart.out.string
   }
 
+  /// A kind of mark the chart draws, as its legend names it; the raw value ends the class of
+  /// the legend's swatch (`swatch-sleep-cancelled`).
+  enum Mark: String, CaseIterable {
+    /// A sleep that ran to its deadline: a bar.
+    case sleep
+    /// A sleep cut short by cancellation: a pale bar with a dashed red edge.
+    case cancelledSleep = "sleep-cancelled"
+    /// A task alive, neither running nor sleeping: a dashed line.
+    case wait
+    /// An instant a task ran: a short vertical mark.
+    case run
+    /// The instant a task was cancelled: a cross.
+    case cancel
+    /// A task still suspended when the cell ended: an arrow after its lane.
+    case unfinished
+
+    /// The words of the legend for this mark.
+    func words(_ strings: PageStrings) -> String {
+      switch self {
+      case .sleep: return strings.sleeping
+      case .cancelledSleep: return strings.cancelledSleep
+      case .wait: return strings.waiting
+      case .run: return strings.running
+      case .cancel: return strings.cancelled
+      case .unfinished: return strings.unfinished
+      }
+    }
+  }
+
+  /// The kinds of marks the chart of `timeline` draws, in the legend's order: each one it
+  /// draws, and no other.
+  static func marks(in timeline: TaskTimeline) -> [Mark] {
+    let lanes = timeline.lanes
+    let sleeps = lanes.flatMap(\.sleeps)
+    return Mark.allCases.filter { mark in
+      switch mark {
+      case .sleep: return sleeps.contains { !$0.wasCancelled }
+      case .cancelledSleep: return sleeps.contains { $0.wasCancelled }
+      case .wait: return !lanes.isEmpty
+      case .run: return lanes.contains { !$0.runs.isEmpty }
+      case .cancel: return lanes.contains { $0.cancelled != nil }
+      case .unfinished: return lanes.contains { !$0.finished }
+      }
+    }
+  }
+
   /// The accessible summary: task count and duration, e.g. `3 tasks, 2.0 s`.
   static func summary(_ timeline: TaskTimeline, strings: PageStrings) -> String {
     "\(strings.tasks(timeline.lanes.count)), \(spacedSeconds(timeline.duration))"

@@ -319,6 +319,28 @@ struct HTMLRendererTests {
     #expect(cells.map { $0.all(named: "svg").count } == [0, 0, 0, 1, 0])
   }
 
+  @Test("the legend explains a cancelled sleep, in the page's language, with its own swatch")
+  func legendOfACancelledSleep() throws {
+    let lanes: [TaskTimeline.Lane] = [
+      .init(name: nil, created: .zero, ended: .seconds(2), finished: true, runs: [.zero]),
+      .init(
+        name: nil, created: .zero, ended: .seconds(1), finished: true, cancelled: .seconds(1),
+        sleeps: [.init(start: .zero, end: .seconds(1), wasCancelled: true)]),
+    ]
+    let run = H.run("x", "", timeline: TaskTimeline(lanes: lanes, duration: .seconds(2)))
+    var options = HTMLOptions()
+    options.language = "fr"
+    let root = try H.parse(try H.render("```swift cell=x\nf()\n```\n", [run], options: options))
+    let caption = try #require(root.all(named: "figcaption").first)
+    let keys = caption.all { $0.attributes["class"] == "key" }
+    #expect(
+      keys.map(\.textContent) == ["veille annulée", "en attente", "exécution", "annulée"])
+    #expect(
+      keys.first?.all(named: "span").first?.attributes["class"]
+        == "swatch swatch-sleep-cancelled")
+    #expect(HTMLStyle.css.contains(".timeline .swatch-sleep-cancelled {"))
+  }
+
   @Test("5,000 cells in a large lesson render in one pass, quickly")
   func manyCells() throws {
     let count = 5_000

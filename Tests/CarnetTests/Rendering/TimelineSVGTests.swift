@@ -131,6 +131,44 @@ struct TimelineSVGTests {
     #expect(try names(english) == ["main", "task 2", "task 7", "Lecteur"])
   }
 
+  @Test("the legend's marks are exactly the kinds of marks the chart draws")
+  func legendExplainsEveryMark() throws {
+    let classes: [String: TimelineSVG.Mark] = [
+      "sleep": .sleep, "sleep cancelled": .cancelledSleep, "wait": .wait, "run": .run,
+      "cancel": .cancel, "unfinished-mark": .unfinished,
+    ]
+    let cut = TaskTimeline.Sleep(start: .zero, end: .seconds(1), wasCancelled: true)
+    let timelines = [
+      threeSleepers,
+      TaskTimeline(
+        lanes: [
+          .init(name: nil, created: .zero, ended: .seconds(2), finished: false),
+          .init(
+            name: nil, created: .zero, ended: .seconds(1), finished: true,
+            cancelled: .seconds(1), runs: [.zero], sleeps: [cut]),
+        ], duration: .seconds(2)),
+      TaskTimeline(
+        lanes: [
+          .init(
+            name: nil, created: .zero, ended: .seconds(2), finished: true,
+            sleeps: [.init(start: .zero, end: .seconds(1)), cut])
+        ], duration: .seconds(2)),
+    ]
+    for timeline in timelines {
+      let drawn = Set(
+        try chart(timeline).all { _ in true }.compactMap { node in
+          node.attributes["class"].flatMap { classes[$0] }
+        })
+      let legend = TimelineSVG.marks(in: timeline)
+      #expect(Set(legend) == drawn)
+      #expect(legend.count == drawn.count)
+    }
+    #expect(
+      TimelineSVG.marks(in: timelines[1]) == [.cancelledSleep, .wait, .run, .cancel, .unfinished])
+    #expect(TimelineSVG.Mark.cancelledSleep.words(french) == "veille annulée")
+    #expect(TimelineSVG.Mark.cancelledSleep.words(english) == "sleep cancelled")
+  }
+
   @Test("names are escaped, and long ones shortened with the full name as a title")
   func names() throws {
     let long = String(repeating: "n", count: 40)
