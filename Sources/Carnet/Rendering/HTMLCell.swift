@@ -78,7 +78,7 @@ enum HTMLCell {
     _ timeline: TaskTimeline, strings: PageStrings, to out: inout HTMLBuffer
   ) {
     out.markup("<figure class=\"timeline\"><div class=\"timeline-scroll\">")
-    out.markup(TimelineSVG.svg(timeline, strings: strings))
+    out.markup(TimelineSVG.charts(timeline, strings: strings))
     out.markup("</div><figcaption>")
     for mark in TimelineSVG.marks(in: timeline) {
       out.markup("<span class=\"key\"><span class=\"swatch swatch-\(mark.rawValue)\"></span>")

@@ -1,5 +1,6 @@
-/// The style sheet inlined in every page: system fonts only, readable on a phone (code and
-/// charts scroll sideways, never the page), and printable (code wraps, cells stay whole).
+/// The style sheet inlined in every page: system fonts only, readable on a phone (code scrolls
+/// sideways, never the page; of a timeline's two charts, the narrow one shows under 40rem, the
+/// wide one elsewhere and in print), and printable (code wraps, cells stay whole).
 /// Text colours have a contrast ratio of at least 4.5:1 with their background.
 enum HTMLStyle {
   /// The CSS text (no `<` nor `&`, so that it is also valid XML character data).
@@ -76,6 +77,9 @@ enum HTMLStyle {
     .timeline { margin: 0; padding: 0.6rem 0.5rem 0.5rem; border-top: 1px solid var(--border); }
     .timeline-scroll { overflow-x: auto; }
     .timeline-chart { display: block; width: 100%; max-width: 48rem; height: auto; }
+    .timeline-chart.narrow { display: none; max-width: 26rem; }
+    .timeline-chart.narrow text { font-size: 14px; }
+    .timeline-chart.narrow .axis text { font-size: 12px; }
     .timeline-chart text { font: 13px var(--sans); fill: var(--text); }
     .timeline-chart .lane-name { font-weight: 600; }
     .timeline-chart .unfinished .lane-name { font-style: italic; }
@@ -117,9 +121,8 @@ enum HTMLStyle {
       pre { font-size: 0.8rem; padding: 0.6rem 0.75rem; }
       .cell .label { padding-left: 0.75rem; }
       .timeline { padding: 0.4rem 0.25rem; }
-      .timeline-chart text { font-size: 21px; }
-      .timeline-chart .axis text { font-size: 19px; }
-      .timeline-chart .run { stroke-width: 3; }
+      .timeline-chart.wide { display: none; }
+      .timeline-chart.narrow { display: block; }
     }
 
     @media print {
@@ -131,6 +134,8 @@ enum HTMLStyle {
       h1, h2, h3, h4 { break-after: avoid; }
       .timeline-scroll, table { overflow: visible; }
       .timeline-chart { min-width: 0; max-width: 100%; }
+      .timeline-chart.wide { display: block; }
+      .timeline-chart.narrow { display: none; }
       a { color: inherit; }
       a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
     }

@@ -279,8 +279,9 @@ struct HTMLRendererTests {
     ]
     let root = try H.parse(try H.render(text, runs))
     let cells = root.all { $0.attributes["class"] == "cell" }
-    #expect(cells.map { $0.all(named: "svg").count } == [1, 0, 1, 0, 0])
+    #expect(cells.map { $0.all(named: "figure").count } == [1, 0, 1, 0, 0])
     let svg = try #require(cells[0].all(named: "svg").first)
+    #expect(svg.attributes["class"] == "timeline-chart wide")
     #expect(svg.attributes["role"] == "img")
     #expect(svg.attributes["aria-label"] == "3 tasks, 2.0 s")
     #expect(
@@ -316,7 +317,7 @@ struct HTMLRendererTests {
     #expect(runs.allSatisfy { $0.timeline != nil })
     let root = try H.parse(try H.render(text, runs))
     let cells = root.all { $0.attributes["class"] == "cell" }
-    #expect(cells.map { $0.all(named: "svg").count } == [0, 0, 0, 1, 0])
+    #expect(cells.map { $0.all(named: "figure").count } == [0, 0, 0, 1, 0])
   }
 
   @Test("the legend explains a cancelled sleep, in the page's language, with its own swatch")
@@ -341,6 +342,32 @@ struct HTMLRendererTests {
     #expect(HTMLStyle.css.contains(".timeline .swatch-sleep-cancelled {"))
   }
 
+  @Test("a timeline is drawn wide and narrow; the style shows the narrow one on a phone only")
+  func timelineForEveryWidth() throws {
+    let run = H.run("x", "", timeline: H.timeline(lanes: 2))
+    let root = try H.parse(try H.render("```swift cell=x\nf()\n```\n", [run]))
+    let figure = try #require(root.all(named: "figure").first)
+    let charts = figure.all(named: "svg")
+    #expect(
+      charts.map { $0.attributes["class"] } == ["timeline-chart wide", "timeline-chart narrow"])
+    #expect(charts.map { $0.attributes["viewBox"] } == ["0 0 640 130", "0 0 360 130"])
+    #expect(charts.map { $0.attributes["aria-label"] } == ["2 tasks, 2.0 s", "2 tasks, 2.0 s"])
+    let css = HTMLStyle.css
+    let phone = try #require(css.range(of: "@media (max-width: 40rem) {"))
+    let print = try #require(css.range(of: "@media print {"))
+    let hiddenByDefault = try #require(css.range(of: ".timeline-chart.narrow { display: none;"))
+    let shownOnAPhone = try #require(css.range(of: ".timeline-chart.narrow { display: block; }"))
+    let wideInPrint = try #require(
+      css.range(
+        of: ".timeline-chart.wide { display: block; }", range: print.upperBound..<css.endIndex))
+    #expect(hiddenByDefault.lowerBound < phone.lowerBound)
+    #expect(
+      phone.upperBound < shownOnAPhone.lowerBound && shownOnAPhone.upperBound < print.lowerBound)
+    #expect(
+      css[phone.upperBound..<print.lowerBound].contains(".timeline-chart.wide { display: none; }"))
+    #expect(wideInPrint.lowerBound > print.upperBound)
+  }
+
   @Test("5,000 cells in a large lesson render in one pass, quickly")
   func manyCells() throws {
     let count = 5_000
@@ -354,7 +381,7 @@ struct HTMLRendererTests {
     var page = ""
     let elapsed = clock.measure { page = HTMLRenderer.render(notebook, runs: runs) }
     #expect(elapsed < .seconds(20), "took \(elapsed)")
-    #expect(page.components(separatedBy: "<svg ").count == count + 1)
+    #expect(page.components(separatedBy: "<figure class=\"timeline\">").count == count + 1)
     #expect(page.contains("<pre>line 4999\n</pre>"))
   }
 

@@ -169,6 +169,27 @@ struct TimelineSVGTests {
     #expect(TimelineSVG.Mark.cancelledSleep.words(english) == "sleep cancelled")
   }
 
+  @Test("the narrow layout, for phones: 360 wide, its time axis from 16 to 340, the same lanes")
+  func narrowLayout() throws {
+    let svg = try HTMLTestSupport.parse(
+      TimelineSVG.svg(threeSleepers, strings: english, layout: .narrow))
+    #expect(svg.attributes["class"] == "timeline-chart narrow")
+    #expect(svg.attributes["viewBox"] == "0 0 360 218")
+    #expect(svg.attributes["width"] == "360")
+    let bars = svg.all { $0.attributes["class"] == "sleep" }
+    #expect(bars.map { $0.attributes["x"] } == ["16.00", "16.00", "16.00"])
+    #expect(bars.map { $0.attributes["width"] } == ["324.00", "162.00", "243.00"])
+    let axis = try #require(svg.all { $0.attributes["class"] == "axis" }.first)
+    #expect(
+      axis.all(named: "text").map { $0.attributes["x"] }
+        == ["16.00", "97.00", "178.00", "259.00", "340.00"])
+    let names = svg.all { $0.attributes["class"] == "lane-name" }
+    #expect(names.map { $0.attributes["x"] } == ["16.00", "16.00", "16.00", "16.00"])
+    #expect(
+      TimelineSVG.charts(threeSleepers, strings: english).components(separatedBy: "<svg ").count
+        == 3)
+  }
+
   @Test("names are escaped, and long ones shortened with the full name as a title")
   func names() throws {
     let long = String(repeating: "n", count: 40)
