@@ -7,6 +7,11 @@ public enum LineDiff {
   /// A unified diff from `old` to `new` (`--- oldLabel`, `+++ newLabel`, `@@` hunks with
   /// `context` unchanged lines around each change), or `""` when the texts are equal.
   ///
+  /// A hunk header numbers the lines of the whole texts, the files its labels name (from 1,
+  /// a line ending at each `\n`, as an editor and `grep -n` count them): `@@ -26,7 +28,7 @@` is
+  /// line 26 of the committed file and line 28 of the rendered one, never a line within a cell
+  /// or an output block.
+  ///
   /// Uses Myers' O(ND) algorithm after removing the common prefix and suffix and the lines found
   /// in only one text, so large texts with few changes are compared quickly. The diff is a
   /// shortest one unless the texts differ in thousands of places that could pair up in many

@@ -121,7 +121,8 @@ extension TaskTimeline {
     writer.write(duration)
     writer.write(lanes.count)
     for lane in lanes {
-      writer.write(lane.name)
+      writer.write(lane.name != nil)
+      if let name = lane.name { writer.write(name) }
       writer.write(lane.created)
       writer.write(lane.ended)
       writer.write(lane.finished)
@@ -142,7 +143,8 @@ extension TaskTimeline {
     let duration = try reader.duration()
     let lanes = try reader.array { (reader: inout WireReader) throws(WireError) in
       Lane(
-        name: try reader.string(), created: try reader.duration(), ended: try reader.duration(),
+        name: try reader.bool() ? try reader.string() : nil, created: try reader.duration(),
+        ended: try reader.duration(),
         finished: try reader.bool(), cancelled: try reader.bool() ? try reader.duration() : nil,
         runs: try reader.durations(),
         sleeps: try reader.array { (reader: inout WireReader) throws(WireError) in

@@ -19,11 +19,14 @@ enum HTMLCell {
     return out.string
   }
 
-  /// The timeline drawn under a cell: for `timeline=true`, or when the run has more than one
-  /// task and took some simulated time (a chart of zero width shows nothing), unless
-  /// `timeline=false`.
+  /// The timeline drawn under a cell: for `timeline=true`, never for `timeline=false`, else
+  /// only when there is concurrency to show.
   static func shownTimeline(cell: Cell, run: CellRun) -> TaskTimeline? {
     guard cell.options.timeline != false, let timeline = run.timeline else { return nil }
+    // Concurrency to show is several tasks (a lane is a task, never an actor's job) over some
+    // simulated time. One lane is the cell's own code running in order: a cell that only prints,
+    // or only sleeps, gets no chart (its output block gives its time). With no time, every mark
+    // of every lane would sit at 0 s: a chart of zero width that shows nothing.
     let worthDrawing = timeline.lanes.count > 1 && timeline.duration > .zero
     return cell.options.timeline == true || worthDrawing ? timeline : nil
   }
@@ -75,25 +78,11 @@ enum HTMLCell {
     _ timeline: TaskTimeline, strings: PageStrings, to out: inout HTMLBuffer
   ) {
     out.markup("<figure class=\"timeline\"><div class=\"timeline-scroll\">")
-    out.markup(TimelineSVG.svg(timeline, strings: strings))
+    out.markup(TimelineSVG.charts(timeline, strings: strings))
     out.markup("</div><figcaption>")
-    var keys: [(String, String)] = []
-    if timeline.lanes.contains(where: { !$0.sleeps.isEmpty }) {
-      keys.append(("sleep", strings.sleeping))
-    }
-    keys.append(("wait", strings.waiting))
-    if timeline.lanes.contains(where: { !$0.runs.isEmpty }) {
-      keys.append(("run", strings.running))
-    }
-    if timeline.lanes.contains(where: { $0.cancelled != nil }) {
-      keys.append(("cancel", strings.cancelled))
-    }
-    if timeline.lanes.contains(where: { !$0.finished }) {
-      keys.append(("unfinished", strings.unfinished))
-    }
-    for (kind, words) in keys {
-      out.markup("<span class=\"key\"><span class=\"swatch swatch-\(kind)\"></span>")
-      out.text(words)
+    for mark in TimelineSVG.marks(in: timeline) {
+      out.markup("<span class=\"key\"><span class=\"swatch swatch-\(mark.rawValue)\"></span>")
+      out.text(mark.words(strings))
       out.markup("</span> ")
     }
     out.markup("</figcaption></figure>\n")

@@ -1,5 +1,6 @@
-/// The style sheet inlined in every page: system fonts only, readable on a phone (code and
-/// charts scroll sideways, never the page), and printable (code wraps, cells stay whole).
+/// The style sheet inlined in every page: system fonts only, readable on a phone (code scrolls
+/// sideways, never the page; of a timeline's two charts, the narrow one shows under 40rem, the
+/// wide one elsewhere and in print), and printable (code wraps, cells stay whole).
 /// Text colours have a contrast ratio of at least 4.5:1 with their background.
 enum HTMLStyle {
   /// The CSS text (no `<` nor `&`, so that it is also valid XML character data).
@@ -9,7 +10,7 @@ enum HTMLStyle {
       --accent: #0969da; --ok: #1a7f37; --ok-text: #116329;
       --error: #b42318; --error-bg: #fef3f2; --error-border: #fda29b; --error-text: #7a271a;
       --note-bg: #eef5ff; --sleep: #79c0ff; --sleep-edge: #0969da; --run: #1f2328;
-      --wait: #6e7781; --cancel: #cf222e; --unfinished: #9a6700;
+      --wait: #6e7781; --cancel: #cf222e; --unfinished: #9a6700; --sleep-cancelled: #ffd8d3;
       --sans: system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "DejaVu Sans",
         sans-serif;
       --mono: ui-monospace, "SF Mono", Menlo, Consolas, "DejaVu Sans Mono", monospace;
@@ -76,6 +77,9 @@ enum HTMLStyle {
     .timeline { margin: 0; padding: 0.6rem 0.5rem 0.5rem; border-top: 1px solid var(--border); }
     .timeline-scroll { overflow-x: auto; }
     .timeline-chart { display: block; width: 100%; max-width: 48rem; height: auto; }
+    .timeline-chart.narrow { display: none; max-width: 26rem; }
+    .timeline-chart.narrow text { font-size: 14px; }
+    .timeline-chart.narrow .axis text { font-size: 12px; }
     .timeline-chart text { font: 13px var(--sans); fill: var(--text); }
     .timeline-chart .lane-name { font-weight: 600; }
     .timeline-chart .unfinished .lane-name { font-style: italic; }
@@ -85,7 +89,7 @@ enum HTMLStyle {
     .timeline-chart .axis text { font-size: 12px; fill: var(--muted); }
     .timeline-chart .wait { stroke: var(--wait); stroke-width: 1.5; stroke-dasharray: 4 3; }
     .timeline-chart .sleep { fill: var(--sleep); stroke: var(--sleep-edge); stroke-width: 1; }
-    .timeline-chart .sleep.cancelled { fill: #ffd8d3; stroke: var(--cancel);
+    .timeline-chart .sleep.cancelled { fill: var(--sleep-cancelled); stroke: var(--cancel);
       stroke-dasharray: 3 2; }
     .timeline-chart .run { stroke: var(--run); stroke-width: 2; }
     .timeline-chart .cancel path { fill: none; stroke: var(--cancel); stroke-width: 2.5;
@@ -98,6 +102,8 @@ enum HTMLStyle {
     .timeline .swatch { display: inline-block; width: 1.3rem; height: 0.65rem; }
     .timeline .swatch-sleep { background: var(--sleep); border: 1px solid var(--sleep-edge);
       border-radius: 2px; }
+    .timeline .swatch-sleep-cancelled { background: var(--sleep-cancelled);
+      border: 1px dashed var(--cancel); border-radius: 2px; }
     .timeline .swatch-wait { height: 0; border-top: 2px dashed var(--wait); }
     .timeline .swatch-run { width: 2px; height: 1rem; background: var(--run); }
     .timeline .swatch-cancel { width: auto; height: auto; color: var(--cancel);
@@ -115,9 +121,8 @@ enum HTMLStyle {
       pre { font-size: 0.8rem; padding: 0.6rem 0.75rem; }
       .cell .label { padding-left: 0.75rem; }
       .timeline { padding: 0.4rem 0.25rem; }
-      .timeline-chart text { font-size: 21px; }
-      .timeline-chart .axis text { font-size: 19px; }
-      .timeline-chart .run { stroke-width: 3; }
+      .timeline-chart.wide { display: none; }
+      .timeline-chart.narrow { display: block; }
     }
 
     @media print {
@@ -129,6 +134,8 @@ enum HTMLStyle {
       h1, h2, h3, h4 { break-after: avoid; }
       .timeline-scroll, table { overflow: visible; }
       .timeline-chart { min-width: 0; max-width: 100%; }
+      .timeline-chart.wide { display: block; }
+      .timeline-chart.narrow { display: none; }
       a { color: inherit; }
       a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.85em; }
     }

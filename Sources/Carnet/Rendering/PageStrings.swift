@@ -17,6 +17,8 @@ struct PageStrings: Sendable {
   var taskPlural: String
   /// Legend and tooltip word for a sleeping task.
   var sleeping: String
+  /// Legend words for a sleep cut short by cancellation.
+  var cancelledSleep: String
   /// Legend word for a waiting task (alive, neither running nor sleeping).
   var waiting: String
   /// Legend word for the instants a task runs.
@@ -48,7 +50,8 @@ struct PageStrings: Sendable {
 
   private init(
     output: String, noOutput: String, error: String, expected: String,
-    timeline: String, task: (String, String), sleeping: String, waiting: String,
+    timeline: String, task: (String, String), sleeping: String, cancelledSleep: String,
+    waiting: String,
     running: String, cancelled: String, unfinished: String, book: Book
   ) {
     self.output = output
@@ -58,6 +61,7 @@ struct PageStrings: Sendable {
     self.timeline = timeline
     (taskSingular, taskPlural) = task
     self.sleeping = sleeping
+    self.cancelledSleep = cancelledSleep
     self.waiting = waiting
     self.running = running
     self.cancelled = cancelled
@@ -70,9 +74,16 @@ struct PageStrings: Sendable {
     "\(count) \(count == 1 ? taskSingular : taskPlural)"
   }
 
+  /// The name drawn for lane `index` of a timeline: the one the code gave its task, as given,
+  /// else `main` or `task 2` in this language (`tâche 2`).
+  func laneName(_ lane: TaskTimeline.Lane, at index: Int) -> String {
+    lane.name ?? TaskTimeline.generatedName(lane: index, task: taskSingular)
+  }
+
   private static let english = PageStrings(
     output: "Output", noOutput: "(no output)", error: "Error", expected: "expected",
     timeline: "Timeline", task: ("task", "tasks"), sleeping: "sleeping",
+    cancelledSleep: "sleep cancelled",
     waiting: "waiting", running: "running", cancelled: "cancelled", unfinished: "unfinished",
     book: Book(
       navigation: "Course navigation", contents: "Contents", previous: "Previous", next: "Next"))
@@ -80,6 +91,7 @@ struct PageStrings: Sendable {
   private static let french = PageStrings(
     output: "Sortie", noOutput: "(aucune sortie)", error: "Erreur", expected: "attendue",
     timeline: "Chronologie", task: ("tâche", "tâches"), sleeping: "en veille",
+    cancelledSleep: "veille annulée",
     waiting: "en attente", running: "exécution", cancelled: "annulée", unfinished: "inachevée",
     book: Book(
       navigation: "Navigation du cours", contents: "Sommaire", previous: "Précédent",

@@ -7,39 +7,106 @@
 /// same timeline always gives the same bytes. Styles come from the page's classes
 /// (`HTMLStyle`).
 enum TimelineSVG {
-  /// The chart's geometry, in SVG user units (pixels at scale 1). Each lane has its name on
-  /// top and its bar below, so that names never take width from the time axis and the page's
-  /// style can enlarge the text on narrow screens without overlaps.
-  enum Layout {
+  /// A chart's geometry, in SVG user units (pixels at scale 1). Each lane has its name on
+  /// top and its bar below, so that names never take width from the time axis.
+  ///
+  /// A page draws each chart twice, `wide` and `narrow`, and its style shows the one that fits
+  /// the screen (`HTMLStyle`): an SVG scales as a whole, text included, so one drawn for a desktop
+  /// column would shrink its labels to 8 px on a phone, while the narrow one is drawn near the
+  /// phone's own width, its text at its nominal size.
+  struct Layout: Sendable {
+    /// The chart's class besides `timeline-chart`, which the style sheet shows or hides.
+    let name: String
     /// Width of the whole chart.
-    static let width = 640
+    let width: Int
     /// Where the time axis starts (0 s).
-    static let plotStart = 24
+    let plotStart: Int
     /// Where the time axis ends (the timeline's duration).
-    static let plotEnd = 616
+    let plotEnd: Int
     /// Space above the first lane.
-    static let top = 8
+    let top = 8
     /// Height of one lane.
-    static let laneHeight = 44
+    let laneHeight = 44
     /// Baseline of a lane's name, from the lane's top.
-    static let nameBaseline = 17
+    let nameBaseline = 17
     /// Middle of a lane's bar, from the lane's top.
-    static let barMiddle = 31
+    let barMiddle = 31
     /// Height of the axis area under the lanes.
-    static let axisHeight = 34
+    let axisHeight = 34
     /// Height of a sleep bar.
-    static let sleepHeight = 14
+    let sleepHeight = 14
     /// Half the height of a run mark.
-    static let runHalfHeight = 9
+    let runHalfHeight = 9
     /// Names longer than this many characters are shortened with an ellipsis.
-    static let maximumNameLength = 32
+    let maximumNameLength = 32
+
+    /// For a desktop's column (about 46rem), and for print.
+    static let wide = Layout(
+      name: "wide", width: 640, plotStart: 24, plotEnd: 616)
+    /// For a phone (360 to 430 px wide): shown at about its own size.
+    static let narrow = Layout(
+      name: "narrow", width: 360, plotStart: 16, plotEnd: 340)
   }
 
-  /// The chart for `timeline`, with words in `strings`' language.
-  static func svg(_ timeline: TaskTimeline, strings: PageStrings) -> String {
-    var chart = Chart(timeline: timeline, strings: strings)
+  /// The charts for `timeline` in every layout, `wide` first: what a page shows under a cell.
+  static func charts(_ timeline: TaskTimeline, strings: PageStrings) -> String {
+    [Layout.wide, Layout.narrow].map { svg(timeline, strings: strings, layout: $0) }
+      .joined(separator: "\n")
+  }
+
+  /// The chart for `timeline` in `layout`, with words in `strings`' language.
+  static func svg(
+    _ timeline: TaskTimeline, strings: PageStrings, layout: Layout = .wide
+  ) -> String {
+    var chart = Chart(timeline: timeline, strings: strings, layout: layout)
     chart.draw()
     return chart.out.string
+  }
+
+  /// A kind of mark the chart draws, as its legend names it; the raw value ends the class of
+  /// the legend's swatch (`swatch-sleep-cancelled`).
+  enum Mark: String, CaseIterable {
+    /// A sleep that ran to its deadline: a bar.
+    case sleep
+    /// A sleep cut short by cancellation: a pale bar with a dashed red edge.
+    case cancelledSleep = "sleep-cancelled"
+    /// A task alive, neither running nor sleeping: a dashed line.
+    case wait
+    /// An instant a task ran: a short vertical mark.
+    case run
+    /// The instant a task was cancelled: a cross.
+    case cancel
+    /// A task still suspended when the cell ended: an arrow after its lane.
+    case unfinished
+
+    /// The words of the legend for this mark.
+    func words(_ strings: PageStrings) -> String {
+      switch self {
+      case .sleep: return strings.sleeping
+      case .cancelledSleep: return strings.cancelledSleep
+      case .wait: return strings.waiting
+      case .run: return strings.running
+      case .cancel: return strings.cancelled
+      case .unfinished: return strings.unfinished
+      }
+    }
+  }
+
+  /// The kinds of marks the chart of `timeline` draws, in the legend's order: each one it
+  /// draws, and no other.
+  static func marks(in timeline: TaskTimeline) -> [Mark] {
+    let lanes = timeline.lanes
+    let sleeps = lanes.flatMap(\.sleeps)
+    return Mark.allCases.filter { mark in
+      switch mark {
+      case .sleep: return sleeps.contains { !$0.wasCancelled }
+      case .cancelledSleep: return sleeps.contains { $0.wasCancelled }
+      case .wait: return !lanes.isEmpty
+      case .run: return lanes.contains { !$0.runs.isEmpty }
+      case .cancel: return lanes.contains { $0.cancelled != nil }
+      case .unfinished: return lanes.contains { !$0.finished }
+      }
+    }
   }
 
   /// The accessible summary: task count and duration, e.g. `3 tasks, 2.0 s`.
@@ -61,7 +128,7 @@ enum TimelineSVG {
   }
 
   /// A lane's name as drawn: at most `maximumLength` characters, the last one `…` when cut.
-  static func shortName(_ name: String, maximumLength: Int = Layout.maximumNameLength) -> String {
+  static func shortName(_ name: String, maximumLength: Int) -> String {
     guard name.count > maximumLength else { return name }
     return name.prefix(maximumLength - 1) + "…"
   }
@@ -70,27 +137,27 @@ enum TimelineSVG {
 /// One chart being drawn. Coordinates are computed in hundredths of a unit (`TimelineSVG.number`
 /// writes them); `height` is in units.
 private struct Chart {
-  typealias Layout = TimelineSVG.Layout
-
   let timeline: TaskTimeline
   let strings: PageStrings
+  let layout: TimelineSVG.Layout
   let scale: TimelineScale
   let height: Int
   var out = HTMLBuffer()
 
-  init(timeline: TaskTimeline, strings: PageStrings) {
+  init(timeline: TaskTimeline, strings: PageStrings, layout: TimelineSVG.Layout) {
     self.timeline = timeline
     self.strings = strings
+    self.layout = layout
     scale = TimelineScale(duration: timeline.duration)
-    height = Layout.top + timeline.lanes.count * Layout.laneHeight + Layout.axisHeight
+    height = layout.top + timeline.lanes.count * layout.laneHeight + layout.axisHeight
   }
 
   mutating func draw() {
     let summary = TimelineSVG.summary(timeline, strings: strings)
-    out.markup("<svg class=\"timeline-chart\" role=\"img\" aria-label=\"")
+    out.markup("<svg class=\"timeline-chart \(layout.name)\" role=\"img\" aria-label=\"")
     out.text(summary)
     out.markup(
-      "\" viewBox=\"0 0 \(Layout.width) \(height)\" width=\"\(Layout.width)\""
+      "\" viewBox=\"0 0 \(layout.width) \(height)\" width=\"\(layout.width)\""
         + " height=\"\(height)\">\n<title>")
     out.text("\(strings.timeline): \(summary)")
     out.markup("</title>\n")
@@ -101,12 +168,12 @@ private struct Chart {
   }
 
   private func x(_ instant: Duration) -> Int {
-    let length = (Layout.plotEnd - Layout.plotStart) * 100
-    return Layout.plotStart * 100 + scale.position(of: instant, length: length)
+    let length = (layout.plotEnd - layout.plotStart) * 100
+    return layout.plotStart * 100 + scale.position(of: instant, length: length)
   }
 
   private func y(lane index: Int) -> Int {
-    (Layout.top + index * Layout.laneHeight) * 100
+    (layout.top + index * layout.laneHeight) * 100
   }
 
   private var axisY: Int { y(lane: timeline.lanes.count) + 400 }
@@ -126,14 +193,14 @@ private struct Chart {
 
   private mutating func draw(_ lane: TaskTimeline.Lane, index: Int) {
     let top = y(lane: index)
-    let middle = top + Layout.barMiddle * 100
+    let middle = top + layout.barMiddle * 100
     out.markup(lane.finished ? "<g class=\"lane\">" : "<g class=\"lane unfinished\">")
     if index % 2 == 1 {
       out.markup(
-        "<rect class=\"lane-bg\" x=\"0.00\" y=\"\(n(top))\" width=\"\(n(Layout.width * 100))\""
-          + " height=\"\(n(Layout.laneHeight * 100))\"/>")
+        "<rect class=\"lane-bg\" x=\"0.00\" y=\"\(n(top))\" width=\"\(n(layout.width * 100))\""
+          + " height=\"\(n(layout.laneHeight * 100))\"/>")
     }
-    drawName(lane.name, baseline: top + Layout.nameBaseline * 100)
+    drawName(strings.laneName(lane, at: index), baseline: top + layout.nameBaseline * 100)
     out.markup(
       "<line class=\"wait\" x1=\"\(n(x(lane.created)))\" y1=\"\(n(middle))\""
         + " x2=\"\(n(x(lane.ended)))\" y2=\"\(n(middle))\"/>")
@@ -145,9 +212,9 @@ private struct Chart {
   }
 
   private mutating func drawName(_ name: String, baseline: Int) {
-    let short = TimelineSVG.shortName(name)
+    let short = TimelineSVG.shortName(name, maximumLength: layout.maximumNameLength)
     out.markup(
-      "<text class=\"lane-name\" x=\"\(n(Layout.plotStart * 100))\" y=\"\(n(baseline))\">")
+      "<text class=\"lane-name\" x=\"\(n(layout.plotStart * 100))\" y=\"\(n(baseline))\">")
     out.text(short)
     if short != name {
       out.markup("<title>")
@@ -160,7 +227,7 @@ private struct Chart {
   private mutating func draw(_ sleep: TaskTimeline.Sleep, middle: Int) {
     let start = x(sleep.start)
     let width = max(100, x(sleep.end) - start)
-    let half = Layout.sleepHeight * 50
+    let half = layout.sleepHeight * 50
     let kind = sleep.wasCancelled ? "sleep cancelled" : "sleep"
     out.markup(
       "<rect class=\"\(kind)\" x=\"\(n(start))\" y=\"\(n(middle - half))\""
@@ -172,7 +239,7 @@ private struct Chart {
   }
 
   private mutating func drawRuns(_ runs: [Duration], middle: Int) {
-    let half = Layout.runHalfHeight * 100
+    let half = layout.runHalfHeight * 100
     var previous: Int?
     for run in runs {
       let x = x(run)
@@ -205,8 +272,8 @@ private struct Chart {
   private mutating func drawAxis() {
     let y = axisY
     out.markup(
-      "<g class=\"axis\"><line x1=\"\(n(Layout.plotStart * 100))\" y1=\"\(n(y))\""
-        + " x2=\"\(n(Layout.plotEnd * 100))\" y2=\"\(n(y))\"/>")
+      "<g class=\"axis\"><line x1=\"\(n(layout.plotStart * 100))\" y1=\"\(n(y))\""
+        + " x2=\"\(n(layout.plotEnd * 100))\" y2=\"\(n(y))\"/>")
     for tick in scale.ticks(maximumIntervals: 6) {
       let x = n(x(tick))
       out.markup(

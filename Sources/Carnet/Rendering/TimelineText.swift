@@ -26,8 +26,9 @@ enum TimelineText {
   static func lines(_ timeline: TaskTimeline, strings: PageStrings) -> [String] {
     let scale = TimelineScale(duration: timeline.duration)
     let width = scale.isInstant ? 1 : Self.width
-    let names = timeline.lanes.map {
-      sanitized(TimelineSVG.shortName($0.name, maximumLength: maximumNameLength))
+    let names = timeline.lanes.enumerated().map { index, lane in
+      sanitized(
+        TimelineSVG.shortName(strings.laneName(lane, at: index), maximumLength: maximumNameLength))
     }
     let nameWidth = names.map(\.count).max() ?? 0
     let indent = String(repeating: " ", count: nameWidth + 2)

@@ -23,8 +23,10 @@ public struct TaskTimeline: Hashable, Sendable {
 
   /// One task's lane.
   public struct Lane: Hashable, Sendable {
-    /// The task's name (`Task(name:)`, `group.addTask(name:)`), or a stable generated one.
-    public var name: String
+    /// The name the cell's code gave the task (`Task(name:)`, `group.addTask(name:)`), nil when
+    /// it has none: then the lane is named by its place, in the page's language
+    /// (`generatedName(lane:task:)`).
+    public var name: String?
     /// When the task first ran.
     public var created: Duration
     /// When the task last ran: its end when `finished`, else the last time it was seen.
@@ -40,7 +42,7 @@ public struct TaskTimeline: Hashable, Sendable {
 
     /// Creates a lane.
     public init(
-      name: String, created: Duration, ended: Duration, finished: Bool,
+      name: String?, created: Duration, ended: Duration, finished: Bool,
       cancelled: Duration? = nil, runs: [Duration] = [], sleeps: [Sleep] = []
     ) {
       self.name = name
@@ -62,5 +64,12 @@ public struct TaskTimeline: Hashable, Sendable {
   public init(lanes: [Lane], duration: Duration) {
     self.lanes = lanes
     self.duration = duration
+  }
+
+  /// The name of lane `index` when its task has none: `main` for the cell's own task (the first
+  /// lane), else `task` (the word for one task, in a language) and the lane's number from 1,
+  /// `task 2`. `main` is kept in every language: it is the name the stall report gives that task.
+  public static func generatedName(lane index: Int, task: String) -> String {
+    index == 0 ? "main" : "\(task) \(index + 1)"
   }
 }

@@ -1,5 +1,14 @@
 /// Collects a cell's `TaskTimeline` while its event loop runs: which task each job belongs to,
 /// when tasks sleep and wake, and the names they give themselves.
+///
+/// A lane is a task of the cell, known by the task ID in its jobs' descriptions. The loop also
+/// runs jobs that are no task's: an actor that a task calls is scheduled on the task's preferred
+/// executor (the loop) as a job without a task ID (`UnownedJob(id: nil)`), which then runs the
+/// jobs of every task queued on the actor, one after the other. Such a job opens no lane and is
+/// no task's run: the tasks it serves ran on the loop at that same instant (jobs take no
+/// simulated time, and a task reaches an actor from one of its own jobs and leaves it by another
+/// one, since the loop's `sleep` is not actor-isolated). What is noted while it runs (a name
+/// printed from an actor method) is attributed to no lane rather than to a wrong one.
 struct TimelineRecorder {
   private struct LaneRecord {
     var name: String?
@@ -16,9 +25,13 @@ struct TimelineRecorder {
   private var currentLane: Int?
   private var probedLanes: [Int]?
 
-  /// Notes that the job of the task with `jobDescription` (`"...(id: N)"`) runs at `time`.
+  /// Notes that the job with `jobDescription` runs at `time`: a run of the task it names
+  /// (`"...(id: N)"`), or of no task (`"...(id: nil)"`, such as an actor's job).
   mutating func jobWillRun(jobDescription: String, at time: Duration) {
-    let taskID = Self.taskID(in: jobDescription)
+    guard let taskID = Self.taskID(in: jobDescription) else {
+      currentLane = nil
+      return
+    }
     defer {
       if let lane = currentLane, probedLanes?.contains(lane) == false { probedLanes?.append(lane) }
     }
@@ -76,7 +89,7 @@ struct TimelineRecorder {
       let stillSleeping = !record.openSleeps.isEmpty
       let lastSeen = max(record.runs.last ?? record.created, sleepsInOrder.last?.end ?? .zero)
       return TaskTimeline.Lane(
-        name: laneName(index),
+        name: record.name,
         created: record.created,
         ended: stillSleeping || !finished ? duration : lastSeen,
         finished: finished && !stillSleeping,
@@ -87,14 +100,15 @@ struct TimelineRecorder {
     return TaskTimeline(lanes: result, duration: duration)
   }
 
-  /// A lane's task name, or a stable generated one.
+  /// A lane's task name, or a stable generated one in English (for a stall's report).
   private func laneName(_ index: Int) -> String {
-    lanes[index].name ?? (index == 0 ? "main" : "task \(index + 1)")
+    lanes[index].name ?? TaskTimeline.generatedName(lane: index, task: "task")
   }
 
   /// The number after `id: ` in a job's description (`"UnownedJob(id: 42)"`), read from its
   /// UTF-8 bytes: this runs for every job, and Foundation's string search costs ten times more.
-  static func taskID(in description: String) -> UInt64 {
+  /// Nil when there is none (`"UnownedJob(id: nil)"`: the job is not a task's).
+  static func taskID(in description: String) -> UInt64? {
     var description = description
     return description.withUTF8 { bytes in
       let marker = idMarker
@@ -105,9 +119,9 @@ struct TimelineRecorder {
         index += 1
       }
       index += marker.count
-      var value: UInt64 = 0
+      var value: UInt64?
       while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) {
-        value = value &* 10 &+ UInt64(bytes[index] - UInt8(ascii: "0"))
+        value = (value ?? 0) &* 10 &+ UInt64(bytes[index] - UInt8(ascii: "0"))
         index += 1
       }
       return value

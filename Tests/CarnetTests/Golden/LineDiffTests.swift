@@ -95,6 +95,64 @@ struct GoldenLineDiffTests {
         == "--- old.md\n+++ new.md\n@@ -1 +1 @@\n-caf\u{E9}\n+cafe\u{301}\n")
   }
 
+  @Test("every hunk's header selects, in file lines, exactly the lines it shows (random edits)")
+  func hunkHeadersSelectTheirLines() throws {
+    var random = SeededGenerator(seed: 12)
+    let alphabet = ["a", "b", "c", "a\r", "", "d"]
+    for _ in 0..<400 {
+      var lines = (0..<Int.random(in: 0...30, using: &random)).map { _ in
+        alphabet.randomElement(using: &random) ?? "a"
+      }
+      let oldLines = lines
+      let old = lines.map { $0 + "\n" }.joined()
+      for _ in 0..<Int.random(in: 1...5, using: &random) {
+        let at = Int.random(in: 0...lines.count, using: &random)
+        if Bool.random(using: &random) || at == lines.count {
+          lines.insert("new", at: at)
+        } else {
+          lines.remove(at: at)
+        }
+      }
+      let new = lines.map { $0 + "\n" }.joined()
+      let context = Int.random(in: 0...4, using: &random)
+      let hunks = try Self.hunks(diff(old, new, context: context))
+      func shown(_ lines: ArraySlice<String>) -> [String] {
+        lines.map { $0.replacing("\r", with: "␍") }
+      }
+      for hunk in hunks {
+        let kept = hunk.lines.filter { $0.first != "+" }.map { String($0.dropFirst()) }
+        let made = hunk.lines.filter { $0.first != "-" }.map { String($0.dropFirst()) }
+        try #require(hunk.old.upperBound <= oldLines.count && hunk.new.upperBound <= lines.count)
+        #expect(shown(oldLines[hunk.old]) == kept)
+        #expect(shown(lines[hunk.new]) == made)
+      }
+      #expect(hunks.isEmpty == (old == new))
+    }
+  }
+
+  /// The hunks of a diff: the 0-based line ranges their headers give, and their lines.
+  private static func hunks(_ diff: String) throws -> [(
+    old: Range<Int>, new: Range<Int>, lines: [Substring]
+  )] {
+    var hunks: [(old: Range<Int>, new: Range<Int>, lines: [Substring])] = []
+    for line in diff.split(separator: "\n").dropFirst(2) {
+      guard line.hasPrefix("@@ ") else {
+        hunks[hunks.count - 1].lines.append(line)
+        continue
+      }
+      let fields = line.split(separator: " ")
+      func range(_ field: Substring) throws -> Range<Int> {
+        let numbers = try field.dropFirst().split(separator: ",").map { try #require(Int($0)) }
+        let count = numbers.count > 1 ? numbers[1] : 1
+        let start = count == 0 ? numbers[0] : numbers[0] - 1
+        try #require(start >= 0 && count >= 0)
+        return start..<(start + count)
+      }
+      hunks.append((try range(fields[1]), try range(fields[2]), []))
+    }
+    return hunks
+  }
+
   @Test("200,000 lines with one change: the hunk is right (and it is quick)")
   func largeInput() {
     let old = numbered(1...200_000)

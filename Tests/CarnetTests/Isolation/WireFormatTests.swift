@@ -22,7 +22,7 @@ import Testing
   func everyEndingSurvivesTheTrip(ending: CellRun.Ending) throws {
     let timeline = TaskTimeline(
       lanes: [
-        .init(name: "main", created: .zero, ended: .seconds(2), finished: true),
+        .init(name: nil, created: .zero, ended: .seconds(2), finished: true),
         .init(
           name: "Tâche 1:", created: .zero, ended: .seconds(2), finished: false,
           cancelled: .seconds(1), runs: [.zero, .seconds(2)],

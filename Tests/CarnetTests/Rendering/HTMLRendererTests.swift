@@ -265,8 +265,9 @@ struct HTMLRendererTests {
     ]
     let root = try H.parse(try H.render(text, runs))
     let cells = root.all { $0.attributes["class"] == "cell" }
-    #expect(cells.map { $0.all(named: "svg").count } == [1, 0, 1, 0, 0])
+    #expect(cells.map { $0.all(named: "figure").count } == [1, 0, 1, 0, 0])
     let svg = try #require(cells[0].all(named: "svg").first)
+    #expect(svg.attributes["class"] == "timeline-chart wide")
     #expect(svg.attributes["role"] == "img")
     #expect(svg.attributes["aria-label"] == "3 tasks, 2.0 s")
     #expect(
@@ -274,6 +275,83 @@ struct HTMLRendererTests {
         == 3)
     let caption = try #require(cells[0].all(named: "figcaption").first)
     #expect(caption.textContent.contains("sleeping"))
+  }
+
+  @Test("only a cell with concurrency to show gets a timeline: not one that prints or sleeps")
+  func timelineOnlyForConcurrency() throws {
+    let ids = ["prints", "sleeps", "actor", "children", "instant"]
+    let text = ids.map { "```swift cell=\($0)\nf()\n```\n" }.joined(separator: "\n")
+    let runs = [
+      CellTestSupport.run("prints") { CellTestSupport.say("bonjour") },
+      CellTestSupport.run("sleeps") { try await CellTestSupport.nap(.seconds(1)) },
+      CellTestSupport.run("actor") {
+        let box = HTMLTestActor()
+        await box.wait(.seconds(1))
+        await box.wait(.seconds(1))
+      },
+      CellTestSupport.run("children") {
+        async let first: Void = CellTestSupport.nap(.seconds(1))
+        async let second: Void = CellTestSupport.nap(.seconds(2))
+        _ = try await (first, second)
+      },
+      CellTestSupport.run("instant") {
+        async let first = 1
+        async let second = 2
+        _ = await first + second
+      },
+    ]
+    #expect(runs.allSatisfy { $0.timeline != nil })
+    let root = try H.parse(try H.render(text, runs))
+    let cells = root.all { $0.attributes["class"] == "cell" }
+    #expect(cells.map { $0.all(named: "figure").count } == [0, 0, 0, 1, 0])
+  }
+
+  @Test("the legend explains a cancelled sleep, in the page's language, with its own swatch")
+  func legendOfACancelledSleep() throws {
+    let lanes: [TaskTimeline.Lane] = [
+      .init(name: nil, created: .zero, ended: .seconds(2), finished: true, runs: [.zero]),
+      .init(
+        name: nil, created: .zero, ended: .seconds(1), finished: true, cancelled: .seconds(1),
+        sleeps: [.init(start: .zero, end: .seconds(1), wasCancelled: true)]),
+    ]
+    let run = H.run("x", "", timeline: TaskTimeline(lanes: lanes, duration: .seconds(2)))
+    var options = HTMLOptions()
+    options.language = "fr"
+    let root = try H.parse(try H.render("```swift cell=x\nf()\n```\n", [run], options: options))
+    let caption = try #require(root.all(named: "figcaption").first)
+    let keys = caption.all { $0.attributes["class"] == "key" }
+    #expect(
+      keys.map(\.textContent) == ["veille annulée", "en attente", "exécution", "annulée"])
+    #expect(
+      keys.first?.all(named: "span").first?.attributes["class"]
+        == "swatch swatch-sleep-cancelled")
+    #expect(HTMLStyle.css.contains(".timeline .swatch-sleep-cancelled {"))
+  }
+
+  @Test("a timeline is drawn wide and narrow; the style shows the narrow one on a phone only")
+  func timelineForEveryWidth() throws {
+    let run = H.run("x", "", timeline: H.timeline(lanes: 2))
+    let root = try H.parse(try H.render("```swift cell=x\nf()\n```\n", [run]))
+    let figure = try #require(root.all(named: "figure").first)
+    let charts = figure.all(named: "svg")
+    #expect(
+      charts.map { $0.attributes["class"] } == ["timeline-chart wide", "timeline-chart narrow"])
+    #expect(charts.map { $0.attributes["viewBox"] } == ["0 0 640 130", "0 0 360 130"])
+    #expect(charts.map { $0.attributes["aria-label"] } == ["2 tasks, 2.0 s", "2 tasks, 2.0 s"])
+    let css = HTMLStyle.css
+    let phone = try #require(css.range(of: "@media (max-width: 40rem) {"))
+    let print = try #require(css.range(of: "@media print {"))
+    let hiddenByDefault = try #require(css.range(of: ".timeline-chart.narrow { display: none;"))
+    let shownOnAPhone = try #require(css.range(of: ".timeline-chart.narrow { display: block; }"))
+    let wideInPrint = try #require(
+      css.range(
+        of: ".timeline-chart.wide { display: block; }", range: print.upperBound..<css.endIndex))
+    #expect(hiddenByDefault.lowerBound < phone.lowerBound)
+    #expect(
+      phone.upperBound < shownOnAPhone.lowerBound && shownOnAPhone.upperBound < print.lowerBound)
+    #expect(
+      css[phone.upperBound..<print.lowerBound].contains(".timeline-chart.wide { display: none; }"))
+    #expect(wideInPrint.lowerBound > print.upperBound)
   }
 
   @Test("5,000 cells in a large lesson render in one pass, quickly")
@@ -289,7 +367,7 @@ struct HTMLRendererTests {
     var page = ""
     let elapsed = clock.measure { page = HTMLRenderer.render(notebook, runs: runs) }
     #expect(elapsed < .seconds(20), "took \(elapsed)")
-    #expect(page.components(separatedBy: "<svg ").count == count + 1)
+    #expect(page.components(separatedBy: "<figure class=\"timeline\">").count == count + 1)
     #expect(page.contains("<pre>line 4999\n</pre>"))
   }
 
@@ -409,5 +487,15 @@ private final class PageTreeBuilder: NSObject, XMLParserDelegate {
 
   func parser(_ parser: XMLParser, foundCharacters string: String) {
     for node in stack { node.textContent += string }
+  }
+}
+
+/// An actor whose method counts, then sleeps: calling it makes the loop run the actor's jobs.
+private actor HTMLTestActor {
+  private var calls = 0
+
+  func wait(_ duration: Duration) async {
+    calls += 1
+    try? await CellTestSupport.nap(duration)
   }
 }

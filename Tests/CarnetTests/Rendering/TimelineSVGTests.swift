@@ -115,6 +115,81 @@ struct TimelineSVGTests {
         == "M167.00 78.00L177.00 88.00M167.00 88.00L177.00 78.00")
   }
 
+  @Test("unnamed lanes are named in the page's language, given names are kept as given")
+  func laneNamesInThePageLanguage() throws {
+    let timeline = TaskTimeline(
+      lanes: [
+        .init(name: nil, created: .zero, ended: .seconds(1), finished: true),
+        .init(name: nil, created: .zero, ended: .seconds(1), finished: true),
+        .init(name: "task 7", created: .zero, ended: .seconds(1), finished: true),
+        .init(name: "Lecteur", created: .zero, ended: .seconds(1), finished: true),
+      ], duration: .seconds(1))
+    func names(_ strings: PageStrings) throws -> [String] {
+      try chart(timeline, strings).all { $0.attributes["class"] == "lane-name" }.map(\.textContent)
+    }
+    #expect(try names(french) == ["main", "tâche 2", "task 7", "Lecteur"])
+    #expect(try names(english) == ["main", "task 2", "task 7", "Lecteur"])
+  }
+
+  @Test("the legend's marks are exactly the kinds of marks the chart draws")
+  func legendExplainsEveryMark() throws {
+    let classes: [String: TimelineSVG.Mark] = [
+      "sleep": .sleep, "sleep cancelled": .cancelledSleep, "wait": .wait, "run": .run,
+      "cancel": .cancel, "unfinished-mark": .unfinished,
+    ]
+    let cut = TaskTimeline.Sleep(start: .zero, end: .seconds(1), wasCancelled: true)
+    let timelines = [
+      threeSleepers,
+      TaskTimeline(
+        lanes: [
+          .init(name: nil, created: .zero, ended: .seconds(2), finished: false),
+          .init(
+            name: nil, created: .zero, ended: .seconds(1), finished: true,
+            cancelled: .seconds(1), runs: [.zero], sleeps: [cut]),
+        ], duration: .seconds(2)),
+      TaskTimeline(
+        lanes: [
+          .init(
+            name: nil, created: .zero, ended: .seconds(2), finished: true,
+            sleeps: [.init(start: .zero, end: .seconds(1)), cut])
+        ], duration: .seconds(2)),
+    ]
+    for timeline in timelines {
+      let drawn = Set(
+        try chart(timeline).all { _ in true }.compactMap { node in
+          node.attributes["class"].flatMap { classes[$0] }
+        })
+      let legend = TimelineSVG.marks(in: timeline)
+      #expect(Set(legend) == drawn)
+      #expect(legend.count == drawn.count)
+    }
+    #expect(
+      TimelineSVG.marks(in: timelines[1]) == [.cancelledSleep, .wait, .run, .cancel, .unfinished])
+    #expect(TimelineSVG.Mark.cancelledSleep.words(french) == "veille annulée")
+    #expect(TimelineSVG.Mark.cancelledSleep.words(english) == "sleep cancelled")
+  }
+
+  @Test("the narrow layout, for phones: 360 wide, its time axis from 16 to 340, the same lanes")
+  func narrowLayout() throws {
+    let svg = try HTMLTestSupport.parse(
+      TimelineSVG.svg(threeSleepers, strings: english, layout: .narrow))
+    #expect(svg.attributes["class"] == "timeline-chart narrow")
+    #expect(svg.attributes["viewBox"] == "0 0 360 218")
+    #expect(svg.attributes["width"] == "360")
+    let bars = svg.all { $0.attributes["class"] == "sleep" }
+    #expect(bars.map { $0.attributes["x"] } == ["16.00", "16.00", "16.00"])
+    #expect(bars.map { $0.attributes["width"] } == ["324.00", "162.00", "243.00"])
+    let axis = try #require(svg.all { $0.attributes["class"] == "axis" }.first)
+    #expect(
+      axis.all(named: "text").map { $0.attributes["x"] }
+        == ["16.00", "97.00", "178.00", "259.00", "340.00"])
+    let names = svg.all { $0.attributes["class"] == "lane-name" }
+    #expect(names.map { $0.attributes["x"] } == ["16.00", "16.00", "16.00", "16.00"])
+    #expect(
+      TimelineSVG.charts(threeSleepers, strings: english).components(separatedBy: "<svg ").count
+        == 3)
+  }
+
   @Test("names are escaped, and long ones shortened with the full name as a title")
   func names() throws {
     let long = String(repeating: "n", count: 40)

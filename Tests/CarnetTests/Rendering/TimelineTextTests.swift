@@ -34,6 +34,18 @@ struct TimelineTextTests {
     #expect(TimelineText.lines(Self.threeSleepers, strings: english) == Self.threeSleepersLines)
   }
 
+  @Test("unnamed lanes are named in the page's language, given names are kept as given")
+  func laneNamesInThePageLanguage() {
+    let timeline = TaskTimeline(
+      lanes: [
+        .init(name: nil, created: .zero, ended: .seconds(1), finished: true),
+        .init(name: nil, created: .zero, ended: .seconds(1), finished: true),
+        .init(name: "task 7", created: .zero, ended: .seconds(1), finished: true),
+      ], duration: .seconds(1))
+    let lines = TimelineText.lines(timeline, strings: PageStrings(language: "fr"))
+    #expect(lines.prefix(3).map { $0.prefix(9) } == ["main     ", "tâche 2  ", "task 7   "])
+  }
+
   @Test("cancellations, late starts and unfinished lanes")
   func cancelledAndUnfinished() {
     let timeline = TaskTimeline(
