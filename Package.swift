@@ -6,7 +6,8 @@ let package = Package(
   platforms: [.macOS(.v15)],
   products: [
     .executable(name: "carnet", targets: ["CarnetCLI"]),
-    .library(name: "Carnet", targets: ["Carnet", "CarnetDocument"]),
+    .library(
+      name: "Carnet", targets: ["Carnet", "CarnetRendering", "CarnetRuntime", "CarnetDocument"]),
     .library(name: "CarnetCommands", targets: ["CarnetCommands"]),
     .plugin(name: "TangleLessons", targets: ["TangleLessons"]),
   ],
@@ -23,8 +24,13 @@ let package = Package(
     .target(name: "CarnetDocument", dependencies: ["CCmark"]),
     // One call Swift cannot make itself (prctl is variadic), for the workers' clean-up.
     .target(name: "CProcessControl"),
-    // Run and render: the event loop, workers, rendered files, golden comparison.
-    .target(name: "Carnet", dependencies: ["CarnetDocument", "CProcessControl"]),
+    // Run: the compiled lessons, the event loop and clock, the worker process.
+    .target(name: "CarnetRuntime", dependencies: ["CarnetDocument", "CProcessControl"]),
+    // Render: a run lesson as Markdown, HTML (with timelines) and Jupyter notebooks; books.
+    .target(name: "CarnetRendering", dependencies: ["CarnetRuntime", "CarnetDocument"]),
+    // The pipeline: lesson files in, rendered files written or compared, one verdict.
+    .target(
+      name: "Carnet", dependencies: ["CarnetRendering", "CarnetRuntime", "CarnetDocument"]),
     // The build plugin that compiles the lessons' cells, and the tool it runs.
     .executableTarget(name: "CarnetTangle", dependencies: ["CarnetDocument"]),
     .plugin(
@@ -34,22 +40,36 @@ let package = Package(
     // Cells are small and run on a simulated clock: optimizing them would only slow the author's
     // loop (a release build after a cell edit: 4.7 s with -O, 3.2 s with -Onone, 2 cores).
     .target(
-      name: "Lessons", dependencies: ["Carnet", "CarnetDocument"],
+      name: "Lessons", dependencies: ["CarnetRuntime", "CarnetDocument"],
       swiftSettings: [.unsafeFlags(["-Onone"], .when(configuration: .release))],
       plugins: ["TangleLessons"]),
     // The command line (render, check, list...), for any executable that compiles lessons.
     .target(
       name: "CarnetCommands",
       dependencies: [
-        "Carnet", "CarnetDocument",
+        "Carnet", "CarnetRendering", "CarnetRuntime", "CarnetDocument",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
     // This package's `carnet`: the command line with the lessons of Notebooks/.
     .executableTarget(name: "CarnetCLI", dependencies: ["CarnetCommands", "Lessons"]),
     .testTarget(name: "CarnetDocumentTests", dependencies: ["CarnetDocument"]),
-    .testTarget(name: "CarnetTests", dependencies: ["Carnet", "CarnetDocument"]),
-    .testTarget(name: "LessonsTests", dependencies: ["Carnet", "CarnetDocument", "Lessons"]),
+    // Helpers for the tests that run cells (not a product).
+    .target(
+      name: "CarnetTestSupport", dependencies: ["CarnetRuntime", "CarnetDocument"],
+      path: "Tests/Support"),
+    .testTarget(
+      name: "CarnetRuntimeTests",
+      dependencies: ["CarnetRuntime", "CarnetDocument", "CarnetTestSupport"]),
+    .testTarget(
+      name: "CarnetRenderingTests",
+      dependencies: ["CarnetRendering", "CarnetRuntime", "CarnetDocument", "CarnetTestSupport"]),
+    .testTarget(
+      name: "CarnetTests",
+      dependencies: ["Carnet", "CarnetRendering", "CarnetRuntime", "CarnetDocument"]),
+    .testTarget(
+      name: "LessonsTests",
+      dependencies: ["Carnet", "CarnetRendering", "CarnetRuntime", "CarnetDocument", "Lessons"]),
     .testTarget(name: "CarnetCLITests", dependencies: ["CarnetCLI"]),
   ],
   swiftLanguageModes: [.v6]

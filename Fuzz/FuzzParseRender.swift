@@ -1,5 +1,6 @@
-import Carnet
 import CarnetDocument
+import CarnetRendering
+import CarnetRuntime
 
 /// One fuzz input: any bytes go through the parser, and the lessons that parse go through the
 /// renderer. It checks Carnet's properties, not just the absence of crashes: a lesson without

@@ -1,5 +1,7 @@
 import ArgumentParser
 import Carnet
+import CarnetRendering
+import CarnetRuntime
 import Foundation
 import Synchronization
 

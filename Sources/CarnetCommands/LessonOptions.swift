@@ -1,6 +1,8 @@
 import ArgumentParser
 import Carnet
 import CarnetDocument
+import CarnetRendering
+import CarnetRuntime
 import Foundation
 
 /// Options shared by the subcommands that read lessons.

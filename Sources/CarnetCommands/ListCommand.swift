@@ -1,6 +1,8 @@
 import ArgumentParser
 import Carnet
 import CarnetDocument
+import CarnetRendering
+import CarnetRuntime
 import Foundation
 
 /// `carnet list`: lessons, their cells with lines and options, and whether they are compiled.

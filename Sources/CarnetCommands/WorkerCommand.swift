@@ -1,5 +1,7 @@
 import ArgumentParser
 import Carnet
+import CarnetRendering
+import CarnetRuntime
 
 /// `carnet worker`: the child process that runs cells for `render` and `check` (internal).
 struct WorkerCommand: ParsableCommand {

@@ -92,7 +92,7 @@ struct CompileChecker {
     return checks
   }
 
-  /// The target's own Swift files, without their `import Carnet` (the stand-ins replace it).
+  /// The target's own Swift files, without their `import CarnetRuntime` (the stand-ins replace it).
   private var support: [(name: String, text: String)] {
     arguments.support.compactMap { path in
       guard let data = FileManager.default.contents(atPath: path) else { return nil }
@@ -101,10 +101,10 @@ struct CompileChecker {
     }
   }
 
-  /// `text` without its `import Carnet` lines.
+  /// `text` without its `import CarnetRuntime` lines.
   private static func withoutCarnetImport(_ text: String) -> String {
     text.split(separator: "\n", omittingEmptySubsequences: false)
-      .map { $0 == "import Carnet" ? "" : $0 }.joined(separator: "\n")
+      .map { $0 == "import CarnetRuntime" ? "" : $0 }.joined(separator: "\n")
   }
 
   /// What the compiler prints about `files`, and whether it failed; from the cache when it has

@@ -1,5 +1,7 @@
 import Carnet
 import CarnetDocument
+import CarnetRendering
+import CarnetRuntime
 import Foundation
 import Lessons
 import Testing

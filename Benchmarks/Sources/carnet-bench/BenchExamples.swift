@@ -1,4 +1,6 @@
 import Carnet
+import CarnetRendering
+import CarnetRuntime
 import CarnetDocument
 import Foundation
 

@@ -1,4 +1,6 @@
 import Carnet
+import CarnetRendering
+import CarnetRuntime
 
 // The `Lessons` module of the main package routes `print` and `Task.sleep` to the running cell
 // with module-level declarations (`Sources/Lessons/Support/`); they apply only inside that

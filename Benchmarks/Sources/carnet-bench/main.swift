@@ -1,4 +1,6 @@
 import Carnet
+import CarnetRendering
+import CarnetRuntime
 import CarnetDocument
 import Foundation
 
@@ -182,7 +184,9 @@ func tasks(_ arguments: Arguments) -> Int32 {
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else { fail(usage) }
 let rest = arguments.dropFirst(2)
-let valued: Set<String> = ["--bytes", "--output", "--shape", "--id", "--tasks", "--format"]
+let valued: Set<String> = [
+  "--bytes", "--output", "--shape", "--id", "--tasks", "--format", "--requests-fd", "--messages-fd",
+]
 do {
   switch arguments[1] {
   case "generate-book":
@@ -200,7 +204,12 @@ do {
       extra.append(BenchExamples.tasksLesson(count, shape: shape))
     }
     let registry = BenchExamples.registry(books: options.positional, extra: extra)
-    exit(CellWorkerServer.serve(registry: registry))
+    guard let requests = options.options["--requests-fd"].flatMap({ Int32($0) }),
+      let messages = options.options["--messages-fd"].flatMap({ Int32($0) })
+    else { fail("worker: --requests-fd and --messages-fd are required") }
+    exit(
+      CellWorkerServer.serve(
+        registry: registry, channel: WorkerChannel(requests: requests, messages: messages)))
   default:
     fail(usage)
   }

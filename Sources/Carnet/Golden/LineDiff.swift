@@ -1,3 +1,4 @@
+
 /// Line-by-line differences between two texts, printed as a unified diff.
 ///
 /// Lines are compared byte for byte, line ending included: a line ending in `\r\n` differs from

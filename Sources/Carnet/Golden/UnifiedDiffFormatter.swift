@@ -1,3 +1,4 @@
+
 /// Prints changes between two texts as unified-diff hunks.
 struct UnifiedDiffFormatter {
   private let old: DiffLines

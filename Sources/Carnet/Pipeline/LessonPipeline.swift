@@ -1,4 +1,6 @@
 import CarnetDocument
+import CarnetRendering
+import CarnetRuntime
 import Foundation
 
 /// The whole of what `render` and `check` do, in one direction: read the lessons (refusing the

@@ -1,3 +1,4 @@
+
 /// A file could not be written; its description is one line naming the path and the reason.
 public struct AtomicFileError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The file that was to be written.

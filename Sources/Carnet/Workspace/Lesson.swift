@@ -1,4 +1,6 @@
 import CarnetDocument
+import CarnetRendering
+import CarnetRuntime
 
 /// A lesson ready to run: its parsed notebook, its compiled cells, and where its outputs go.
 public struct Lesson: Sendable {

@@ -1,4 +1,6 @@
 import CarnetDocument
+import CarnetRendering
+import CarnetRuntime
 import Foundation
 
 /// A folder of lessons published as a book: its lessons in order, with their titles, the

@@ -1,4 +1,6 @@
 import CarnetDocument
+import CarnetRendering
+import CarnetRuntime
 import Foundation
 
 /// Reads and parses lessons and finds their compiled cells. A lesson that cannot be run (bad

@@ -1,3 +1,6 @@
+import CarnetRendering
+import CarnetRuntime
+
 /// A kind of rendered file Carnet writes for each lesson.
 public enum OutputFormat: String, Sendable, CaseIterable {
   /// `NAME.md`: the lesson's text with each cell's output below it.

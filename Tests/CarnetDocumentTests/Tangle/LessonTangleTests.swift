@@ -310,7 +310,7 @@ import Testing
 
   @Test func catalogListsTheLessonsInOrder() {
     let source = LessonTangle.catalogSource(typeNames: ["Lesson_b", "Lesson_a"])
-    #expect(source.contains("import Carnet\n"))
+    #expect(source.contains("import CarnetRuntime\n"))
     #expect(source.contains("public static let lessons: [CompiledLesson] = ["))
     #expect(source.contains("    Lesson_b.compiled,\n    Lesson_a.compiled,\n  ]\n"))
   }
@@ -695,7 +695,8 @@ import Testing
   /// `source` without its imports of Carnet's modules (the stub takes their place).
   private static func withoutCarnetImport(_ source: String) -> String {
     source.split(separator: "\n", omittingEmptySubsequences: false)
-      .filter { $0 != "import Carnet" && $0 != "import CarnetDocument" }.joined(separator: "\n")
+      .filter { $0 != "import CarnetRuntime" && $0 != "import CarnetDocument" }.joined(
+        separator: "\n")
   }
 
   private func tangled(_ text: String, path: String = "Notebooks/lesson.md") throws

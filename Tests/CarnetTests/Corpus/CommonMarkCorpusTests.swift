@@ -3,6 +3,8 @@ import Testing
 
 @testable import Carnet
 @testable import CarnetDocument
+@testable import CarnetRendering
+@testable import CarnetRuntime
 
 /// The 652 examples of the CommonMark 0.30 specification, which cmark 0.30.2 implements.
 @Suite("Markdown: CommonMark corpus") struct MarkdownCommonMarkCorpusTests {

@@ -2,6 +2,8 @@ import Testing
 
 @testable import Carnet
 @testable import CarnetDocument
+@testable import CarnetRendering
+@testable import CarnetRuntime
 
 /// The renderer on the CommonMark specification's 652 examples.
 @Suite struct RenderingCorpusTests {

@@ -2,6 +2,8 @@ import Testing
 
 @testable import Carnet
 @testable import CarnetDocument
+@testable import CarnetRendering
+@testable import CarnetRuntime
 
 @Suite("Golden: RecordMode")
 struct GoldenRecordModeTests {

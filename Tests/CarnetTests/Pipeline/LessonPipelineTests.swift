@@ -4,6 +4,8 @@ import Testing
 
 @testable import Carnet
 @testable import CarnetDocument
+@testable import CarnetRendering
+@testable import CarnetRuntime
 
 /// The pipeline as a library: one verdict and the events, for render and check, without the
 /// command line.

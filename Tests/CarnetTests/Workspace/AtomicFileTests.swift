@@ -3,6 +3,8 @@ import Testing
 
 @testable import Carnet
 @testable import CarnetDocument
+@testable import CarnetRendering
+@testable import CarnetRuntime
 
 @Suite("Workspace: AtomicFile")
 struct WorkspaceAtomicFileTests {

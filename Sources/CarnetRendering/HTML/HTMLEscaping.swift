@@ -1,0 +1,60 @@
+
+/// Escaping text for HTML pages that are also well-formed XML.
+enum HTMLEscaping {
+  /// `text` as HTML text or attribute content: `&`, `<`, `>`, `"` and `'` become references,
+  /// and C0 control characters other than tab, line feed and carriage return (which XML
+  /// forbids) become their visible Control Pictures symbol (`␛` for ESC).
+  static func escape(_ text: String) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count + 16)
+    append(text.utf8, to: &out)
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// Appends the escaped form of UTF-8 `bytes` to `out` (see `escape`).
+  static func append(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
+    for byte in bytes {
+      switch byte {
+      case UInt8(ascii: "&"): out.append(contentsOf: "&amp;".utf8)
+      case UInt8(ascii: "<"): out.append(contentsOf: "&lt;".utf8)
+      case UInt8(ascii: ">"): out.append(contentsOf: "&gt;".utf8)
+      case UInt8(ascii: "\""): out.append(contentsOf: "&quot;".utf8)
+      case UInt8(ascii: "'"): out.append(contentsOf: "&#39;".utf8)
+      case 0x09, 0x0A, 0x0D: out.append(byte)
+      case 0x00..<0x20:
+        // U+2400 + byte, in UTF-8: E2 90 (80 + byte).
+        out.append(contentsOf: [0xE2, 0x90, 0x80 + byte])
+      default: out.append(byte)
+      }
+    }
+  }
+}
+
+/// An HTML document under construction, as UTF-8 bytes.
+struct HTMLBuffer {
+  /// The bytes written so far.
+  private(set) var bytes: [UInt8] = []
+
+  /// Creates an empty buffer with room for `capacity` bytes.
+  init(capacity: Int = 0) {
+    bytes.reserveCapacity(capacity)
+  }
+
+  /// Appends literal markup (already valid HTML).
+  mutating func markup(_ markup: String) {
+    bytes.append(contentsOf: markup.utf8)
+  }
+
+  /// Appends `text`, escaped.
+  mutating func text(_ text: String) {
+    HTMLEscaping.append(text.utf8, to: &bytes)
+  }
+
+  /// Appends UTF-8 bytes, escaped.
+  mutating func text(bytes text: some Sequence<UInt8>) {
+    HTMLEscaping.append(text, to: &bytes)
+  }
+
+  /// The document as a string.
+  var string: String { String(decoding: bytes, as: UTF8.self) }
+}

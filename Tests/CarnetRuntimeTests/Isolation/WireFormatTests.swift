@@ -1,0 +1,90 @@
+import Testing
+
+@testable import CarnetDocument
+@testable import CarnetRuntime
+
+@Suite struct WireFormatTests {
+  private func roundTrip(_ message: WorkerMessage) throws -> WorkerMessage {
+    let frame = message.frame
+    let (payload, next) = try #require(try WireWriter.takeFrame(from: frame, at: 0))
+    #expect(next == frame.count)
+    return try WorkerMessage(payload: payload)
+  }
+
+  @Test(arguments: [
+    CellRun.Ending.returned,
+    .threw(type: "TimeoutError", description: "délai dépassé : 2.5 s\nligne 2"),
+    .stalled(at: .milliseconds(1500), suspended: ["main", "consommateur"]),
+    .timedOut(limit: .seconds(30), suspended: []),
+    .exceededWallClock(seconds: 0.5),
+    .crashed(signal: 4, message: "Fatal error: 12:34"),
+  ])
+  func everyEndingSurvivesTheTrip(ending: CellRun.Ending) throws {
+    let timeline = TaskTimeline(
+      lanes: [
+        .init(name: nil, created: .zero, ended: .seconds(2), finished: true),
+        .init(
+          name: "Tâche 1:", created: .zero, ended: .seconds(2), finished: false,
+          cancelled: .seconds(1), runs: [.zero, .seconds(2)],
+          sleeps: [.init(start: .zero, end: .seconds(1), wasCancelled: true)]),
+      ], duration: .seconds(2))
+    let run = CellRun(
+      cellID: "c-1", output: "3:abc\n\u{0}🙂", ending: ending, simulatedTime: .seconds(2),
+      timeline: timeline)
+    let late = [
+      LateOutputLog.Entry(cellID: "x", text: "tard", kind: .afterItEnded),
+      LateOutputLog.Entry(cellID: "y", text: "dehors", kind: .outsideItsTasks),
+    ]
+    guard
+      case .finished(let back, let lateBack) = try roundTrip(.finished(run: run, lateOutput: late))
+    else {
+      Issue.record("expected a finished message")
+      return
+    }
+    #expect(back == run)
+    #expect(lateBack == late)
+  }
+
+  @Test func requestsSurviveTheTrip() throws {
+    var options = CellOptions()
+    options.expectation = .timeout
+    options.timeout = .milliseconds(2500)
+    options.seed = 42
+    options.hidesCode = true
+    options.timeline = false
+    options.isShared = true
+    let request = CellRequest(
+      lessonName: "demo", cellID: "gather", options: options, clock: .real,
+      wallClockLimitSeconds: 0.25,
+      recordsTimeline: true, outputLimit: 1000)
+    let frame = request.frame
+    let (payload, _) = try #require(try WireWriter.takeFrame(from: frame, at: 0))
+    let back = try CellRequest(payload: payload)
+    #expect(back.lessonName == "demo")
+    #expect(back.cellID == "gather")
+    #expect(back.options == options)
+    #expect(back.clock == .real)
+    #expect(back.wallClockLimitSeconds == 0.25)
+    #expect(back.outputLimit == 1000)
+  }
+
+  @Test func framesArriveInPieces() throws {
+    let frames = WorkerMessage.output("un").frame + WorkerMessage.output("deux").frame
+    #expect(try WireWriter.takeFrame(from: Array(frames.prefix(3)), at: 0) == nil)
+    let (first, next) = try #require(try WireWriter.takeFrame(from: frames, at: 0))
+    let (second, end) = try #require(try WireWriter.takeFrame(from: frames, at: next))
+    #expect(end == frames.count)
+    guard case .output("un") = try WorkerMessage(payload: first),
+      case .output("deux") = try WorkerMessage(payload: second)
+    else {
+      Issue.record("frames decoded wrongly")
+      return
+    }
+  }
+
+  @Test func garbageIsRejected() {
+    #expect(throws: WireError.self) { try WireWriter.takeFrame(from: Array("x1:a".utf8), at: 0) }
+    #expect(throws: WireError.self) { try WorkerMessage(payload: Array("5:bogus".utf8)[...]) }
+    #expect(throws: WireError.self) { try WorkerMessage(payload: Array("6:output9:ab".utf8)[...]) }
+  }
+}
