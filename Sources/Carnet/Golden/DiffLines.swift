@@ -1,4 +1,3 @@
-
 /// A text's UTF-8 bytes cut into lines, each line keeping its `\n` (and any `\r` before it).
 struct DiffLines {
   /// The text's bytes.

@@ -1,4 +1,3 @@
-
 /// Line-by-line differences between two texts, printed as a unified diff.
 ///
 /// Lines are compared byte for byte, line ending included: a line ending in `\r\n` differs from

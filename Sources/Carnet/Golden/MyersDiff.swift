@@ -1,4 +1,3 @@
-
 /// Myers' O(ND) difference algorithm, linear-space variant ("middle snake" divide and conquer).
 ///
 /// Compares two sequences of line numbers (equal lines have equal numbers) and marks which

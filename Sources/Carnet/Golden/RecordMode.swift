@@ -1,4 +1,3 @@
-
 /// Whether golden files are rewritten from the rendered lessons instead of checked against them.
 ///
 /// The rule: `CARNET_RECORD` set to `1`, `true` or `yes` (any case, surrounding spaces ignored)

@@ -1,4 +1,3 @@
-
 /// Prints changes between two texts as unified-diff hunks.
 struct UnifiedDiffFormatter {
   private let old: DiffLines

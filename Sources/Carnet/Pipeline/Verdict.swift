@@ -1,4 +1,3 @@
-
 /// What a command's run came to, worst first: the exit status of `carnet render` and
 /// `carnet check`.
 public enum Verdict: Int32, Sendable, Comparable {

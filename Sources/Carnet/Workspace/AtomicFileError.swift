@@ -1,4 +1,3 @@
-
 /// A file could not be written; its description is one line naming the path and the reason.
 public struct AtomicFileError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The file that was to be written.

@@ -1,4 +1,3 @@
-
 /// The links of a book's lesson page (`HTMLOptions.navigation`): to the contents page, and to
 /// the lessons before and after it. The page shows them above and below the lesson.
 public struct PageNavigation: Hashable, Sendable {

@@ -1,4 +1,3 @@
-
 /// Escaping text for HTML pages that are also well-formed XML.
 enum HTMLEscaping {
   /// `text` as HTML text or attribute content: `&`, `<`, `>`, `"` and `'` become references,

@@ -1,4 +1,3 @@
-
 /// The `<nav class="book">` of a book's lesson page: « previous, contents, next », each link
 /// with its word (in the page's language) and its page's title. Plain links: no script, and
 /// relative references that work from `file://`.

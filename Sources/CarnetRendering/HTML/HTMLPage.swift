@@ -1,4 +1,3 @@
-
 /// The page around a rendered lesson: doctype, `<head>` (charset, viewport, title, inline
 /// styles), and the lesson's HTML in `<main>`, between an optional header and footer (a book's
 /// navigation). Nothing is loaded from elsewhere, and the page is well-formed XML (every element

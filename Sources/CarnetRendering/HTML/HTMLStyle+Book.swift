@@ -1,4 +1,3 @@
-
 extension HTMLStyle {
   /// The style of a book's pages, added to `css` only on them (a lesson page with navigation,
   /// the contents page): the navigation bar (three columns, which wrap to two rows on a phone,

@@ -1,4 +1,3 @@
-
 /// The style sheet inlined in every page: system fonts only, readable on a phone (code scrolls
 /// sideways, never the page; of a timeline's two charts, the narrow one shows under 40rem, the
 /// wide one elsewhere and in print), and printable (code wraps, cells stay whole).

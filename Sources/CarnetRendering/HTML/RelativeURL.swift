@@ -1,4 +1,3 @@
-
 /// Relative URL references to files, for links between a book's pages.
 enum RelativeURL {
   /// `path` as a relative URL reference: ASCII letters, digits, `-`, `.`, `_`, `~` and `/`

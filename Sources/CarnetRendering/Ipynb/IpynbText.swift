@@ -1,4 +1,3 @@
-
 /// Text as Jupyter notebooks hold it.
 enum IpynbText {
   /// The lines of `text`, each with its line ending, split as nbformat splits a cell's source

@@ -1,4 +1,3 @@
-
 /// A JSON value, and its text exactly as nbformat writes a notebook: as Python's
 /// `json.dumps(value, indent=1, sort_keys=True, separators=(",", ": "), ensure_ascii=False)`.
 ///

@@ -1,4 +1,3 @@
-
 /// Escaping plain text for Markdown written by Carnet (a book's contents, `BookIndex`).
 enum MarkdownEscaping {
   /// `text` as Markdown inline text that reads back as exactly `text` on GitHub too: the ASCII

@@ -1,4 +1,3 @@
-
 /// Appends fenced blocks to a byte buffer, line by line, each line starting with a container
 /// prefix and ending with a fixed line ending.
 struct OutputBlockWriter {

@@ -1,4 +1,3 @@
-
 /// Chooses the backtick fence of an output block so that nothing in its content can close it.
 enum OutputFence {
   /// Backticks, as many as `max(3, longest run of backticks in content + 1)`.

@@ -1,4 +1,3 @@
-
 /// The time axis of a drawn timeline: maps simulated instants to positions and picks round
 /// tick instants, in integer arithmetic only, so that every drawing is the same on every
 /// machine.
