@@ -2,7 +2,7 @@
 enum SwiftKeywords {
   /// Reserved words, literals and the contextual keywords lessons commonly use (`async`,
   /// `await`, `some`, `any`, `actor`, `mutating`...). Accessor names (`get`, `set`, `willSet`,
-  /// `didSet`) are left out: they are also common identifiers.
+  /// `didSet`) are left out: they are also common identifiers (see `accessors`).
   static let all: Set<ArraySlice<UInt8>> = Set(
     [
       // Declarations.
@@ -22,9 +22,29 @@ enum SwiftKeywords {
       "indirect",
     ].map { ArraySlice($0.utf8) })
 
-  /// Keywords that stay keywords right before a `:` (`default:`); others are labels there.
-  static let beforeColon: Set<ArraySlice<UInt8>> = Set(["default"].map { ArraySlice($0.utf8) })
+  /// Keywords that stay keywords right before a `:` (`default:`, `case nil:`, `case true:`);
+  /// others are labels there (`sleep(for: .seconds(1))`).
+  static let beforeColon: Set<ArraySlice<UInt8>> = Set(
+    ["default", "nil", "true", "false"].map { ArraySlice($0.utf8) })
+
+  /// Accessor names: keywords only where they declare an accessor (`get {`, `{ get set }`).
+  static let accessors: Set<ArraySlice<UInt8>> = Set(
+    ["get", "set", "willSet", "didSet"].map { ArraySlice($0.utf8) })
+
+  /// The words that may stand next to an accessor name in a protocol requirement's list
+  /// (`{ get set }`, `{ get async throws }`).
+  static let inAccessorList: Set<ArraySlice<UInt8>> = accessors.union(
+    ["async", "throws"].map { ArraySlice($0.utf8) })
 
   /// Keywords that stay keywords after a `.` (`Foo.self`, `.init(...)`).
   static let afterDot: Set<ArraySlice<UInt8>> = Set(["self", "init"].map { ArraySlice($0.utf8) })
+
+  /// Operator fixities: keywords only before `operator` or `func` (`prefix operator +++`,
+  /// `static prefix func -`); elsewhere common identifiers (`let prefix = "> "`).
+  static let operatorFixities: Set<ArraySlice<UInt8>> = Set(
+    ["prefix", "postfix", "infix"].map { ArraySlice($0.utf8) })
+
+  /// The words after which an operator fixity is a keyword.
+  static let afterFixity: Set<ArraySlice<UInt8>> = Set(
+    ["operator", "func"].map { ArraySlice($0.utf8) })
 }

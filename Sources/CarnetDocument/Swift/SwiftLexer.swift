@@ -32,7 +32,10 @@ package struct SwiftToken: Hashable, Sendable {
 /// binary numbers with `_`, fractions and exponents. Identifiers may contain non-ASCII letters.
 /// A word right after `.` is a member, never a keyword (`task.get()`), except `self` and
 /// `init`; a word right before `:` is an argument label (`random(in: 1...6)`), except
-/// `default`. Unterminated strings and comments end with the line or the text.
+/// `default`, `nil`, `true` and `false` (`case nil:`). The accessor names `get`, `set`,
+/// `willSet` and `didSet` are keywords only where they declare an accessor, and `prefix`,
+/// `postfix` and `infix` only before `operator` or `func`. Unterminated strings and comments end
+/// with the line or the text.
 package struct SwiftLexer {
   /// What the lexer is inside of.
   private enum Context {
@@ -146,9 +149,78 @@ package struct SwiftLexer {
       && (!isMember || SwiftKeywords.afterDot.contains(word))
     {
       emit(.keyword, from: start)
+    } else if SwiftKeywords.accessors.contains(word) && !isMember && !isLabel
+      && declaresAccessor(before: start)
+    {
+      emit(.keyword, from: start)
+    } else if SwiftKeywords.operatorFixities.contains(word) && !isMember && !isLabel
+      && SwiftKeywords.afterFixity.contains(nextWord())
+    {
+      emit(.keyword, from: start)
     } else if startsWithUppercase(word) {
       emit(.type, from: start)
     }
+  }
+
+  /// Whether the accessor name (`get`, `set`, `willSet`, `didSet`) that ends at `index` and
+  /// starts at `start` declares an accessor: followed by its body (`get {`, `set(newValue) {`),
+  /// or in a protocol requirement's list (`{ get }`, `{ get set }`, `{ get async throws }`).
+  /// Elsewhere (`let set = ...`, `{ set in ... }`, `get()`) it is an identifier.
+  private func declaresAccessor(before start: Int) -> Bool {
+    var after = skipBlanks(from: index)
+    if after < bytes.count, bytes[after] == UInt8(ascii: "(") {
+      let name = skipBlanks(from: after + 1)
+      let nameEnd = identifierEnd(from: name)
+      let close = skipBlanks(from: nameEnd)
+      guard nameEnd > name, close < bytes.count, bytes[close] == UInt8(ascii: ")") else {
+        return false
+      }
+      after = skipBlanks(from: close + 1)
+      return after < bytes.count && bytes[after] == UInt8(ascii: "{")
+    }
+    guard after < bytes.count else { return false }
+    if bytes[after] == UInt8(ascii: "{") { return true }
+    guard bytes[after] == UInt8(ascii: "}") || SwiftKeywords.inAccessorList.contains(nextWord())
+    else {
+      return false
+    }
+    var before = start
+    while before > 0, isBlank(bytes[before - 1]) { before -= 1 }
+    guard before > 0 else { return false }
+    if bytes[before - 1] == UInt8(ascii: "{") { return true }
+    var wordStart = before
+    while wordStart > 0, isIdentifierStart(bytes[wordStart - 1]) || isDigit(bytes[wordStart - 1]) {
+      wordStart -= 1
+    }
+    return SwiftKeywords.inAccessorList.contains(bytes[wordStart..<before])
+  }
+
+  /// The word after the one ending at `index`, past blanks (empty if none).
+  private func nextWord() -> ArraySlice<UInt8> {
+    let next = skipBlanks(from: index)
+    return bytes[next..<identifierEnd(from: next)]
+  }
+
+  /// The first position at or after `position` that is not a space, tab or line break.
+  private func skipBlanks(from position: Int) -> Int {
+    var position = position
+    while position < bytes.count, isBlank(bytes[position]) { position += 1 }
+    return position
+  }
+
+  /// The end of the identifier starting at `position` (`position` itself if there is none).
+  private func identifierEnd(from position: Int) -> Int {
+    var end = position
+    while end < bytes.count,
+      isIdentifierStart(bytes[end]) || (end > position && isDigit(bytes[end]))
+    {
+      end += 1
+    }
+    return end
+  }
+
+  private func isBlank(_ byte: UInt8) -> Bool {
+    byte == UInt8(ascii: " ") || byte == UInt8(ascii: "\t") || isLineBreak(byte)
   }
 
   private func startsWithUppercase(_ word: ArraySlice<UInt8>) -> Bool {

@@ -1,0 +1,1 @@
+../../../../Sources/CarnetDocument/Swift/SwiftKeywords.swift
