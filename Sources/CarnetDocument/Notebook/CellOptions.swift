@@ -59,6 +59,16 @@ extension CellOptions {
   }
 }
 
+extension CellOptions {
+  /// The options that `words` (as `words` writes them) give, read by the parser of info
+  /// strings: the one way options are read, so what is written and read cannot drift (the
+  /// worker protocol carries options this way).
+  package init(words: [String]) throws {
+    let tag = try CellTag.parse((["swift", "cell=x"] + words).joined(separator: " "))
+    self = tag?.options ?? CellOptions()
+  }
+}
+
 extension Duration {
   /// The duration as a `timeout=` value reads it back: whole seconds as `10s`, else `1.5s`.
   fileprivate var formattedForOptions: String {

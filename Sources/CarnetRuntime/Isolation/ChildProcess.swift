@@ -72,11 +72,11 @@ struct ChildProcess {
   }
 
   /// Writes all of `bytes` to the child's request pipe; false when the child is gone.
-  func write(_ bytes: [UInt8]) -> Bool {
+  func sendRequest(_ bytes: [UInt8]) -> Bool {
     var offset = 0
     while offset < bytes.count {
       let written = bytes[offset...].withUnsafeBytes {
-        Glibc.write(requests, $0.baseAddress, $0.count)
+        write(requests, $0.baseAddress, $0.count)
       }
       if written < 0 {
         if errno == EINTR { continue }
@@ -108,7 +108,7 @@ struct ChildProcess {
       guard let deadline, ContinuousClock.now < deadline else { return nil }
       usleep(2000)
     }
-    _ = Glibc.kill(-pid, SIGKILL)
+    _ = kill(-pid, SIGKILL)
     var status: Int32 = 0
     while waitpid(pid, &status, 0) < 0, errno == EINTR {}
     _ = ProcessTree.workers.withLock { $0.remove(pid) }
@@ -118,9 +118,9 @@ struct ChildProcess {
   }
 
   /// Kills the child and its whole process group at once (`waitForExit` reaps it).
-  func kill() {
-    _ = Glibc.kill(-pid, SIGKILL)
-    _ = Glibc.kill(pid, SIGKILL)
+  func killGroup() {
+    _ = kill(-pid, SIGKILL)
+    _ = kill(pid, SIGKILL)
   }
 
   /// Closes the parent's reading ends.
@@ -152,10 +152,19 @@ public struct WorkerChannel: Sendable, Equatable {
   static var standard: WorkerChannel {
     var limit = rlimit()
     let top =
-      getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0
+      Self.readOpenFileLimit(into: &limit)
       ? min(Int(limit.rlim_cur), 1024) : 256
     let requests = Int32(max(top, 16) - 3)
     return WorkerChannel(requests: requests, messages: requests + 1)
+  }
+
+  /// Reads the soft and hard limits of open files; false if they cannot be read.
+  private static func readOpenFileLimit(into limit: inout rlimit) -> Bool {
+    #if os(Linux)
+      getrlimit(__rlimit_resource_t(RLIMIT_NOFILE.rawValue), &limit) == 0
+    #else
+      getrlimit(RLIMIT_NOFILE, &limit) == 0
+    #endif
   }
 
   /// The worker's command-line arguments that name the channel.

@@ -3,26 +3,19 @@ import CarnetDocument
 // How each worker message and its parts are written as tokens (see `WireWriter`), and read back.
 
 extension CellOptions {
+  /// As the words of an info string (`expect=error timeout=2s`), read back by the parser of
+  /// info strings: an option added there travels without a change here.
   func write(to writer: inout WireWriter) {
-    writer.write(expectation.rawValue)
-    writer.write(timeout)
-    writer.write(seed.map(String.init) ?? "")
-    writer.write(hidesCode)
-    writer.write(isShared)
-    writer.write(timeline.map { $0 ? "true" : "false" } ?? "")
+    writer.write(words.joined(separator: " "))
   }
 
   init(reading reader: inout WireReader) throws(WireError) {
-    self.init()
-    guard let expectation = Expectation(rawValue: try reader.string()) else { throw WireError() }
-    self.expectation = expectation
-    timeout = try reader.duration()
-    let seed = try reader.string()
-    self.seed = seed.isEmpty ? nil : UInt64(seed)
-    hidesCode = try reader.bool()
-    isShared = try reader.bool()
-    let timeline = try reader.string()
-    self.timeline = timeline.isEmpty ? nil : timeline == "true"
+    let words = try reader.string().split(separator: " ").map(String.init)
+    do {
+      try self.init(words: words)
+    } catch {
+      throw WireError()
+    }
   }
 }
 

@@ -60,7 +60,7 @@ final class WorkerProcess: @unchecked Sendable {
 
   /// Sends one request frame; false when the worker is gone.
   func send(_ request: CellRequest) -> Bool {
-    child.write(request.frame)
+    child.sendRequest(request.frame)
   }
 
   /// Waits until `deadline` for the next message.
@@ -101,7 +101,7 @@ final class WorkerProcess: @unchecked Sendable {
   /// Kills the worker and its process group at once.
   func kill() {
     guard exitStatus == nil else { return }
-    child.kill()
+    child.killGroup()
     _ = waitForExit(deadline: nil)
   }
 

@@ -52,7 +52,6 @@ import Testing
     options.seed = 42
     options.hidesCode = true
     options.timeline = false
-    options.isShared = true
     let request = CellRequest(
       lessonName: "demo", cellID: "gather", options: options, clock: .real,
       wallClockLimitSeconds: 0.25,
@@ -66,6 +65,27 @@ import Testing
     #expect(back.clock == .real)
     #expect(back.wallClockLimitSeconds == 0.25)
     #expect(back.outputLimit == 1000)
+    // Every option differs from its default in one of the samples that travel (a shared block
+    // takes no other option), so a new option left out of this test fails it.
+    var shared = CellOptions()
+    shared.isShared = true
+    let sharedBack = try CellRequest(
+      payload: try #require(
+        try WireWriter.takeFrame(
+          from: CellRequest(
+            lessonName: "demo", cellID: "outils", options: shared, clock: .virtual,
+            wallClockLimitSeconds: 1, recordsTimeline: false, outputLimit: 1
+          ).frame, at: 0)
+      ).0)
+    #expect(sharedBack.options == shared)
+    let values = { (options: CellOptions) in
+      Mirror(reflecting: options).children.map { ($0.label ?? "?", String(describing: $0.value)) }
+    }
+    for ((label, unset), ((_, run), (_, block))) in zip(
+      values(CellOptions()), zip(values(options), values(shared)))
+    {
+      #expect(unset != run || unset != block, "option \(label) keeps its default in this test")
+    }
   }
 
   @Test func framesArriveInPieces() throws {
