@@ -25,7 +25,7 @@ public enum GoldenVerdict: Equatable, Sendable {
 
 /// Compares rendered lessons with golden files: the one check shared by the test suite and
 /// `carnet check`.
-public enum GoldenComparison {
+package enum GoldenComparison {
   /// Compares the golden file's text (`nil` when the file is missing) with the rendered text.
   ///
   /// The comparison is byte for byte (not Unicode canonical equivalence), line endings

@@ -3,7 +3,7 @@
 /// Lines are compared byte for byte, line ending included: a line ending in `\r\n` differs from
 /// the same line ending in `\n`, and a last line without a newline differs from one with it.
 /// In the printed diff every carriage return is shown as `␍` so such differences are visible.
-public enum LineDiff {
+package enum LineDiff {
   /// A unified diff from `old` to `new` (`--- oldLabel`, `+++ newLabel`, `@@` hunks with
   /// `context` unchanged lines around each change), or `""` when the texts are equal.
   ///

@@ -4,7 +4,7 @@
 /// records every golden file (`.all`); anything else, or no `CARNET_RECORD`, records nothing
 /// (`.never`). On continuous integration (`CI` set to a non-empty value) nothing is ever
 /// recorded, whatever `CARNET_RECORD` says, so a CI run can only check golden files.
-public enum RecordMode: Sendable {
+package enum RecordMode: Sendable {
   /// Golden files are compared, never written.
   case never
   /// Every golden file is written from the rendered lesson.

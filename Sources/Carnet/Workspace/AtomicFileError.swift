@@ -1,5 +1,5 @@
 /// A file could not be written; its description is one line naming the path and the reason.
-public struct AtomicFileError: Error, Hashable, Sendable, CustomStringConvertible {
+package struct AtomicFileError: Error, Hashable, Sendable, CustomStringConvertible {
   /// The file that was to be written.
   public var path: String
   /// The operating system's reason, e.g. `No such file or directory`.

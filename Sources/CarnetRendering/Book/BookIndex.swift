@@ -3,7 +3,7 @@ import CarnetDocument
 /// The contents page of a course published as a book: the course's title, then the lessons in
 /// order, each a link to its page. As a web page (`index.html`, beside the lessons' pages, in
 /// their frame and style) and as Markdown for readers on GitHub (`index.md`).
-public enum BookIndex {
+package enum BookIndex {
   /// The web page: `<h1>` the course's title, then an ordered list of links to each entry's
   /// web page, with its title. `language` is the page's (`<html lang>`); when it is not a
   /// well-formed language tag, `en`. Titles are escaped; the page is well-formed XML.

@@ -1,7 +1,7 @@
 import CarnetDocument
 
 /// What the parent asks a cell worker process to run (one frame on the worker's stdin).
-public struct CellRequest: Sendable {
+package struct CellRequest: Sendable {
   /// The name of the cell's lesson.
   public var lessonName: String
   /// The cell's ID.
@@ -20,7 +20,7 @@ public struct CellRequest: Sendable {
 
 /// One frame from a cell worker: output as the cell prints it (so that output before a
 /// crash is not lost), then the finished run with any late output of earlier cells.
-public enum WorkerMessage: Sendable {
+package enum WorkerMessage: Sendable {
   /// Text the running cell just printed.
   case output(String)
   /// The cell ended; `run` is nil when the worker does not know the ID.
