@@ -5,6 +5,7 @@ import Foundation
 // carnet-bench: what Benchmarks/run.sh times besides the real `carnet` binary.
 //
 //   carnet-bench generate-book --bytes N --output FILE [--id CELL-ID]
+//   carnet-bench register FILE...
 //   carnet-bench render [--phases] [--format md|html|both] [--in-process] [--no-timeline]
 //                       [--output DIR] FILE...
 //   carnet-bench tasks N [--shape group|discarding|chunked|yield] [--no-timeline]
@@ -13,6 +14,7 @@ import Foundation
 
 let usage = """
   usage: carnet-bench generate-book --bytes N --output FILE [--id CELL-ID]
+         carnet-bench register FILE...
          carnet-bench render [--phases] [--format md|html|both] [--in-process] [--no-timeline]
                              [--output DIR] FILE...
          carnet-bench tasks N [--shape group|discarding|chunked|yield] [--no-timeline]
@@ -57,6 +59,16 @@ func generateBook(_ arguments: Arguments) throws {
   else { fail(usage) }
   let book = BookGenerator.book(bytes: bytes, cellID: arguments.options["--id"])
   try AtomicFile.write(book, to: output)
+  try BenchExamples.Compiled.register(lesson: output)
+}
+
+/// `register`: writes what the tangle plugin would compile of each lesson beside it (see
+/// `BenchExamples.Compiled`), so that `render` can run a lesson that was not generated.
+func register(_ arguments: Arguments) throws {
+  guard !arguments.positional.isEmpty else { fail(usage) }
+  for file in LessonDiscovery.lessonFiles(in: arguments.positional).files {
+    try BenchExamples.Compiled.register(lesson: file)
+  }
 }
 
 /// A runner like `RunOptions.runner()` of the `carnet` command: cells run in a child process
@@ -182,11 +194,15 @@ func tasks(_ arguments: Arguments) -> Int32 {
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else { fail(usage) }
 let rest = arguments.dropFirst(2)
-let valued: Set<String> = ["--bytes", "--output", "--shape", "--id", "--tasks", "--format"]
+let valued: Set<String> = [
+  "--bytes", "--output", "--shape", "--id", "--tasks", "--format", "--requests-fd", "--messages-fd",
+]
 do {
   switch arguments[1] {
   case "generate-book":
     try generateBook(Arguments(rest, valued: valued))
+  case "register":
+    try register(Arguments(rest, valued: valued))
   case "render":
     exit(try render(Arguments(rest, valued: valued)))
   case "tasks":
@@ -200,7 +216,12 @@ do {
       extra.append(BenchExamples.tasksLesson(count, shape: shape))
     }
     let registry = BenchExamples.registry(books: options.positional, extra: extra)
-    exit(CellWorkerServer.serve(registry: registry))
+    guard let requests = options.options["--requests-fd"].flatMap({ Int32($0) }),
+      let messages = options.options["--messages-fd"].flatMap({ Int32($0) })
+    else { fail("worker: --requests-fd and --messages-fd are required") }
+    exit(
+      CellWorkerServer.serve(
+        registry: registry, channel: WorkerChannel(requests: requests, messages: messages)))
   default:
     fail(usage)
   }
