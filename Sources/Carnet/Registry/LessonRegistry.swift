@@ -28,7 +28,9 @@ public struct LessonRegistry: Sendable {
             + " Notebooks/ and run 'swift run carnet render' (which builds it first)"))
     }
     let fingerprint = LessonTangle.fingerprint(of: notebook, sourcePath: compiled.sourcePath)
-    let cells = notebook.cells.compactMap { compiled.cell(id: $0.id) }
+    let byID = Dictionary(
+      compiled.cells.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    let cells = notebook.cells.compactMap { byID[$0.id] }
     guard fingerprint == compiled.fingerprint, cells.count == notebook.cells.count else {
       let origin = compiled.sourcePath == notebook.path ? "" : " from \(compiled.sourcePath)"
       throw InputError(
