@@ -1,4 +1,5 @@
 import CCmark
+import Dispatch
 import Synchronization
 
 /// The only place that talks to cmark: it parses a lesson once, copies what the lesson parser
@@ -38,6 +39,37 @@ package enum Cmark {
     return CmarkParse(
       document: document, codeBlocks: walk.codeBlocks.map(codeBlock),
       blockStartLines: walk.blockStartLines)
+  }
+
+  /// `parse(text)` on a thread of its own, or nil when it has not finished within `timeLimit`:
+  /// cmark 0.30 takes time quadratic in the length of some inputs (runs of image openers `![`
+  /// for one), and cannot be interrupted. A parse that is given up keeps its thread busy until
+  /// it ends (or the process does), then frees what it made.
+  /// `meanwhile` runs on the calling thread while cmark parses.
+  static func parse(
+    _ text: String, timeLimit: Duration, meanwhile: () -> Void = {}
+  ) -> CmarkParse? {
+    let (seconds, attoseconds) = timeLimit.components
+    let nanoseconds =
+      min(max(0, seconds), 1 << 32) * 1_000_000_000 + max(0, attoseconds) / 1_000_000_000
+    let deadline = DispatchTime.now() + .nanoseconds(Int(clamping: nanoseconds))
+    let box = ParseBox()
+    let done = DispatchSemaphore(value: 0)
+    // A queue of its own (serial, so overcommitting): it gets a thread even when parses given
+    // up hold the shared ones.
+    DispatchQueue(label: "carnet.cmark-parse").async {
+      let parse = Cmark.parse(text)
+      box.result.withLock { $0 = parse }
+      done.signal()
+    }
+    meanwhile()
+    guard done.wait(timeout: deadline) == .success else { return nil }
+    return box.result.withLock { $0.take() }
+  }
+
+  /// Where the parsing thread leaves its result, shared with the thread that waits for it.
+  private final class ParseBox: Sendable {
+    let result = Mutex<CmarkParse?>(nil)
   }
 
   /// Feeds UTF-8 bytes to a parser, without copying them when they are contiguous.
@@ -202,7 +234,7 @@ package final class MarkdownDocument: Sendable {
 }
 
 /// What one parse of a lesson gives: the document, and what the lesson parser reads once.
-struct CmarkParse {
+struct CmarkParse: Sendable {
   /// The document, kept for rendering.
   var document: MarkdownDocument
   /// Every code block, fenced or indented, in document order.
