@@ -37,9 +37,7 @@ public struct LessonRegistry: Sendable {
   public func cells(for notebook: Notebook) throws(InputError) -> [CompiledCell] {
     let compiled = try compiledLesson(named: notebook.name, path: notebook.path)
     let fingerprint = LessonTangle.fingerprint(of: notebook, sourcePath: compiled.sourcePath)
-    let byID = Dictionary(
-      compiled.cells.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    let cells = notebook.cells.compactMap { byID[$0.id] }
+    let cells = notebook.cells.compactMap { compiled.cell(id: $0.id) }
     guard fingerprint == compiled.fingerprint, cells.count == notebook.cells.count else {
       let origin = compiled.sourcePath == notebook.path ? "" : " from \(compiled.sourcePath)"
       throw InputError(
