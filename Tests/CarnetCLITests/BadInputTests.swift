@@ -36,6 +36,27 @@ import Testing
     #expect(scratch.read("Output/image.md") == nil)
   }
 
+  /// cmark 0.30 takes minutes on 160,000 image openers: a lesson the binary does not compile is
+  /// refused before cmark reads it (a compiled one is bounded by the parse time limit, see
+  /// `WorkspaceLessonLoaderTests`).
+  @Test func aLessonCmarkWouldTakeMinutesOnIsRefusedAtOnceWhenNotCompiled() throws {
+    let scratch = try Scratch()
+    try scratch.write(
+      "# Images\n\n" + String(repeating: "![[]()", count: 160_000) + "\n", to: "Notebooks/images.md"
+    )
+    let clock = ContinuousClock()
+    let start = clock.now
+    let render = try CarnetBinary.run(["render", "Notebooks/images.md"], in: scratch.url)
+    #expect(clock.now - start < .seconds(8))
+    #expect(render.status == 2)
+    #expect(
+      render.standardError
+        == "Notebooks/images.md: error: lesson 'images' is not compiled into this carnet; put it"
+        + " in Notebooks/ and run 'swift run carnet render' (which builds it first)\n")
+    #expect(!scratch.exists("Output/images.md"))
+    #expect(!scratch.exists("Output/images.html"))
+  }
+
   @Test func aFolderNamedLikeALessonIsRejected() throws {
     let scratch = try Scratch()
     try FileManager.default.createDirectory(

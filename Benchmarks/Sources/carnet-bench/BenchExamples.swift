@@ -34,23 +34,61 @@ enum BenchExamples {
 
   /// The benchmark's stand-in for the tangle plugin, which compiles the cells of a lesson at
   /// build time: each book's cell `BASE-N` runs the example `BASE` (the books are generated, so
-  /// their code cannot be compiled in advance). A book is registered with the fingerprint of its
-  /// own tangle, so that loading it does what `carnet` does (tangle it again and compare).
+  /// their code cannot be compiled in advance). A book is registered from its `Compiled` file,
+  /// written when it was generated (or by `carnet-bench register`): its name, source path,
+  /// fingerprint and cell IDs, what the plugin compiles into `carnet`. So registering parses
+  /// nothing, and loading a book does exactly what `carnet` does: parse it once, tangle it, and
+  /// compare fingerprints.
   static func registry(books: [String], extra: [CompiledLesson] = []) -> LessonRegistry {
     let bodies = Dictionary(book.map { ($0.id, $0.body) }, uniquingKeysWith: { first, _ in first })
     let files = LessonDiscovery.lessonFiles(in: books).files
-    let lessons = files.compactMap { file -> CompiledLesson? in
-      guard let notebook = try? LessonLoader.readNotebook(file: file) else { return nil }
-      let cells = notebook.cells.compactMap { cell -> CompiledCell? in
-        let base = String(cell.id.split(separator: "-").dropLast().joined(separator: "-"))
-        return (bodies[base] ?? bodies[cell.id]).map { CompiledCell(cell.id, $0) }
+    let lessons = files.map { file -> CompiledLesson in
+      guard let compiled = Compiled.read(lesson: file) else {
+        fail("\(file) has no \(Compiled.path(of: file)); run 'carnet-bench register \(file)'")
+      }
+      let cells = compiled.cellIDs.compactMap { id -> CompiledCell? in
+        let base = String(id.split(separator: "-").dropLast().joined(separator: "-"))
+        return (bodies[base] ?? bodies[id]).map { CompiledCell(id, $0) }
       }
       return CompiledLesson(
-        name: notebook.name, sourcePath: notebook.path,
-        fingerprint: LessonTangle.fingerprint(of: notebook, sourcePath: notebook.path),
+        name: compiled.name, sourcePath: compiled.sourcePath, fingerprint: compiled.fingerprint,
         cells: cells)
     }
     return LessonRegistry(lessons + extra)
+  }
+
+  /// What the tangle plugin would compile of a lesson, kept beside it in `LESSON.compiled`:
+  /// one line each for its name, source path and fingerprint, then one line per cell ID.
+  struct Compiled {
+    var name: String
+    var sourcePath: String
+    var fingerprint: String
+    var cellIDs: [String]
+
+    /// The file that holds what is compiled of `lesson`.
+    static func path(of lesson: String) -> String { lesson + ".compiled" }
+
+    /// Parses and tangles `lesson` once (as the plugin does at build time) and writes what it
+    /// compiles beside it.
+    static func register(lesson: String) throws {
+      let notebook = try LessonLoader.readNotebook(file: lesson)
+      let lines =
+        [
+          notebook.name, notebook.path,
+          LessonTangle.fingerprint(of: notebook, sourcePath: notebook.path),
+        ] + notebook.cells.map(\.id)
+      try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: path(of: lesson))
+    }
+
+    /// What is compiled of `lesson`, or nil when it was never registered.
+    static func read(lesson: String) -> Compiled? {
+      guard let data = FileManager.default.contents(atPath: path(of: lesson)) else { return nil }
+      let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+      guard lines.count >= 3 else { return nil }
+      return Compiled(
+        name: lines[0], sourcePath: lines[1], fingerprint: lines[2],
+        cellIDs: Array(lines.dropFirst(3)))
+    }
   }
 
   /// The lesson that holds the "many tasks" cell.

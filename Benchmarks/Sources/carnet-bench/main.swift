@@ -7,6 +7,7 @@ import Foundation
 // carnet-bench: what Benchmarks/run.sh times besides the real `carnet` binary.
 //
 //   carnet-bench generate-book --bytes N --output FILE [--id CELL-ID]
+//   carnet-bench register FILE...
 //   carnet-bench render [--phases] [--format md|html|both] [--in-process] [--no-timeline]
 //                       [--output DIR] FILE...
 //   carnet-bench tasks N [--shape group|discarding|chunked|yield] [--no-timeline]
@@ -15,6 +16,7 @@ import Foundation
 
 let usage = """
   usage: carnet-bench generate-book --bytes N --output FILE [--id CELL-ID]
+         carnet-bench register FILE...
          carnet-bench render [--phases] [--format md|html|both] [--in-process] [--no-timeline]
                              [--output DIR] FILE...
          carnet-bench tasks N [--shape group|discarding|chunked|yield] [--no-timeline]
@@ -59,6 +61,16 @@ func generateBook(_ arguments: Arguments) throws {
   else { fail(usage) }
   let book = BookGenerator.book(bytes: bytes, cellID: arguments.options["--id"])
   try AtomicFile.write(book, to: output)
+  try BenchExamples.Compiled.register(lesson: output)
+}
+
+/// `register`: writes what the tangle plugin would compile of each lesson beside it (see
+/// `BenchExamples.Compiled`), so that `render` can run a lesson that was not generated.
+func register(_ arguments: Arguments) throws {
+  guard !arguments.positional.isEmpty else { fail(usage) }
+  for file in LessonDiscovery.lessonFiles(in: arguments.positional).files {
+    try BenchExamples.Compiled.register(lesson: file)
+  }
 }
 
 /// A runner like `RunOptions.runner()` of the `carnet` command: cells run in a child process
@@ -191,6 +203,8 @@ do {
   switch arguments[1] {
   case "generate-book":
     try generateBook(Arguments(rest, valued: valued))
+  case "register":
+    try register(Arguments(rest, valued: valued))
   case "render":
     exit(try render(Arguments(rest, valued: valued)))
   case "tasks":

@@ -11,6 +11,8 @@ public struct LessonLoader: Sendable {
   public var registry: LessonRegistry
   /// The folder outputs go to.
   public var outputDirectory: String
+  /// How long cmark may take to parse one lesson before it is refused.
+  public var parseTimeLimit = NotebookParser.parseTimeLimit
 
   /// What loading found: the lessons ready to run, and why the others were refused.
   public struct Loaded: Sendable {
@@ -59,9 +61,14 @@ public struct LessonLoader: Sendable {
     return loaded
   }
 
-  /// Loads one lesson file.
+  /// Loads one lesson file. A lesson that is not compiled into the binary is refused once its
+  /// bytes are checked, before cmark parses it.
   public func load(file: String) throws(InputError) -> Lesson {
-    let notebook = try Self.readNotebook(file: file)
+    let bytes = try Self.readBytes(file: file)
+    let text = try NotebookParser.validatedText(bytes, path: file)
+    _ = try registry.compiledLesson(named: NotebookParser.name(ofPath: file), path: file)
+    let notebook = try NotebookParser.parse(
+      bytes: bytes, validatedText: text, path: file, timeLimit: parseTimeLimit)
     let cells = try registry.cells(for: notebook)
     let folder = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
     return Lesson(
@@ -74,17 +81,25 @@ public struct LessonLoader: Sendable {
     URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
   }
 
-  /// Reads and parses one lesson file, without looking up its compiled cells.
-  public static func readNotebook(file: String) throws(InputError) -> Notebook {
+  /// Reads and parses one lesson file, without looking up its compiled cells; refused when cmark
+  /// does not parse it within `parseTimeLimit`.
+  public static func readNotebook(
+    file: String, parseTimeLimit: Duration = NotebookParser.parseTimeLimit
+  ) throws(InputError) -> Notebook {
+    try NotebookParser.parse(bytes: readBytes(file: file), path: file, timeLimit: parseTimeLimit)
+  }
+
+  /// The bytes of a lesson file.
+  private static func readBytes(file: String) throws(InputError) -> [UInt8] {
     var isDirectory: ObjCBool = false
     if FileManager.default.fileExists(atPath: file, isDirectory: &isDirectory),
       isDirectory.boolValue
     {
       throw InputError(Diagnostic(path: file, message: "is a folder, expected a lesson file"))
     }
-    guard let data = FileManager.default.contents(atPath: file) else {
+    guard let bytes = FileBytes.read(file) else {
       throw InputError(Diagnostic(path: file, message: "cannot read this file"))
     }
-    return try NotebookParser.parse(bytes: [UInt8](data), path: file)
+    return bytes
   }
 }

@@ -8,6 +8,14 @@ public enum NondeterminismLint {
     var words: [String]
     /// What the warning says after naming the words.
     var reason: String
+    /// The words' UTF-8 bytes, to match them against a cell's bytes without converting.
+    let bytes: [[UInt8]]
+
+    init(words: [String], reason: String) {
+      self.words = words
+      self.reason = reason
+      self.bytes = words.map { Array($0.utf8) }
+    }
 
     /// How the warning names the words: `Task {`, `Task(`, `Date()`, `Thread.sleep`.
     var shown: String {
@@ -98,7 +106,7 @@ public enum NondeterminismLint {
         line += 1
         lineStart = index + 1
       } else if startsWord(bytes, at: index),
-        let rule = rules.first(where: { matches($0.words, bytes, at: index) })
+        let rule = rules.first(where: { matches($0.bytes, bytes, at: index) })
       {
         findings.append(Finding(rule: rule, line: line, column: index - lineStart + 1))
       }
@@ -109,18 +117,17 @@ public enum NondeterminismLint {
 
   /// Whether `words` follow each other from `index`, separated by spaces at most, the last one
   /// not running on into a longer identifier.
-  private static func matches(_ words: [String], _ bytes: [UInt8], at start: Int) -> Bool {
+  private static func matches(_ words: [[UInt8]], _ bytes: [UInt8], at start: Int) -> Bool {
     var index = start
-    for (number, word) in words.enumerated() {
+    for (number, utf8) in words.enumerated() {
       if number > 0 {
         while index < bytes.count, bytes[index] == UInt8(ascii: " ") { index += 1 }
       }
-      let utf8 = Array(word.utf8)
       guard index + utf8.count <= bytes.count, bytes[index..<index + utf8.count].elementsEqual(utf8)
       else { return false }
       index += utf8.count
     }
-    let last = words.last?.utf8.last ?? 0
+    let last = words.last?.last ?? 0
     return !isIdentifierByte(last) || index == bytes.count || !isIdentifierByte(bytes[index])
   }
 

@@ -1,5 +1,14 @@
 import CCmark
+import Dispatch
 import Synchronization
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Musl)
+  import Musl
+#elseif canImport(Darwin)
+  import Darwin
+#endif
 
 /// The only place that talks to cmark: it parses a lesson once, copies what the lesson parser
 /// needs into Swift values, and keeps the tree for rendering in a `MarkdownDocument`, which
@@ -17,8 +26,16 @@ package enum Cmark {
   /// and what the lesson parser reads from it (every code block, fenced or indented, and the
   /// lines on which some block starts), which the document does not keep.
   static func parse(_ text: String) -> CmarkParse {
+    let arena = CmarkArena.make()
+    return CmarkArena.using(arena) { parse(text, into: arena) }
+  }
+
+  /// `parse(text)`, cmark's memory coming from `arena`, the current one.
+  private static func parse(
+    _ text: String, into arena: UnsafeMutablePointer<CmarkArena>
+  ) -> CmarkParse {
     let frontMatter = FrontMatter.parse(text)
-    guard let parser = cmark_parser_new(CMARK_OPT_DEFAULT) else {
+    guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, cmarkMemory) else {
       preconditionFailure("cmark could not allocate a parser")
     }
     defer { cmark_parser_free(parser) }
@@ -33,11 +50,43 @@ package enum Cmark {
     }
     let walk = BlockWalk(root)
     let document = MarkdownDocument(
-      tree: CmarkTree(root: root, codeBlocks: walk.codeBlocks), frontMatter: frontMatter,
+      tree: CmarkTree(root: root, codeBlocks: walk.codeBlocks, arena: arena),
+      frontMatter: frontMatter,
       firstHeading: walk.firstHeading.map(plainText(of:)))
     return CmarkParse(
       document: document, codeBlocks: walk.codeBlocks.map(codeBlock),
       blockStartLines: walk.blockStartLines)
+  }
+
+  /// `parse(text)` on a thread of its own, or nil when it has not finished within `timeLimit`:
+  /// cmark 0.30 takes time quadratic in the length of some inputs (runs of image openers `![`
+  /// for one), and cannot be interrupted. A parse that is given up keeps its thread busy until
+  /// it ends (or the process does), then frees what it made.
+  /// `meanwhile` runs on the calling thread while cmark parses.
+  static func parse(
+    _ text: String, timeLimit: Duration, meanwhile: () -> Void = {}
+  ) -> CmarkParse? {
+    let (seconds, attoseconds) = timeLimit.components
+    let nanoseconds =
+      min(max(0, seconds), 1 << 32) * 1_000_000_000 + max(0, attoseconds) / 1_000_000_000
+    let deadline = DispatchTime.now() + .nanoseconds(Int(clamping: nanoseconds))
+    let box = ParseBox()
+    let done = DispatchSemaphore(value: 0)
+    // A queue of its own (serial, so overcommitting): it gets a thread even when parses given
+    // up hold the shared ones.
+    DispatchQueue(label: "carnet.cmark-parse").async {
+      let parse = Cmark.parse(text)
+      box.result.withLock { $0 = parse }
+      done.signal()
+    }
+    meanwhile()
+    guard done.wait(timeout: deadline) == .success else { return nil }
+    return box.result.withLock { $0.take() }
+  }
+
+  /// Where the parsing thread leaves its result, shared with the thread that waits for it.
+  private final class ParseBox: Sendable {
+    let result = Mutex<CmarkParse?>(nil)
   }
 
   /// Feeds UTF-8 bytes to a parser, without copying them when they are contiguous.
@@ -57,10 +106,12 @@ package enum Cmark {
   private struct BlockWalk {
     var codeBlocks: [OpaquePointer] = []
     var firstHeading: OpaquePointer?
-    var blockStartLines: Set<Int> = []
+    var blockStartLines: [Int] = []
 
     init(_ root: OpaquePointer) {
       var pending: [OpaquePointer] = []
+      var inOrder = true  // blocks come in document order: this is only a safeguard
+      defer { if !inOrder { blockStartLines.sort() } }
       var child = cmark_node_first_child(root)
       while true {
         guard let node = child else {
@@ -69,7 +120,9 @@ package enum Cmark {
           continue
         }
         let type = cmark_node_get_type(node)
-        blockStartLines.insert(Int(cmark_node_get_start_line(node)))
+        let line = Int(cmark_node_get_start_line(node))
+        if let last = blockStartLines.last, line < last { inOrder = false }
+        if blockStartLines.last != line { blockStartLines.append(line) }
         if type == CMARK_NODE_CODE_BLOCK { codeBlocks.append(node) }
         if type == CMARK_NODE_HEADING, firstHeading == nil { firstHeading = node }
         let isContainer =
@@ -121,8 +174,9 @@ package enum Cmark {
       guard let html = replacement(codeBlock(block)) else { continue }
       if let custom = customBlock(replacing: block, html: html) { replaced.append((block, custom)) }
     }
+    // The tree's allocator gives the output: outside a parse, it is malloc'd and freed here.
     guard let html = cmark_render_html(tree.root, options) else { return "" }
-    defer { cmark_get_default_mem_allocator().pointee.free(html) }
+    defer { cmarkMemory.pointee.free(html) }
     return String(cString: html)
   }
 
@@ -152,14 +206,189 @@ package enum Cmark {
   }
 }
 
-/// cmark's tree of a document, with its code block nodes in document order; freed with it.
+/// cmark's tree of a document, with its code block nodes in document order; freed with it, by
+/// freeing the arena its nodes were made in (no walk of the tree, no `free` per node).
 /// Unchecked: its nodes are only read or changed under its document's lock.
 private struct CmarkTree: ~Copyable, @unchecked Sendable {
   let root: OpaquePointer
   let codeBlocks: [OpaquePointer]
+  let arena: UnsafeMutablePointer<CmarkArena>
 
-  deinit { cmark_node_free(root) }
+  deinit { CmarkArena.free(arena) }
 }
+
+/// The allocator cmark parses with (`cmark_parser_new_with_mem`): small blocks are carved from
+/// large zeroed slabs of the current thread's arena and never freed one by one, the arena being
+/// freed whole with its document; blocks of `largeSize` or more, and every block asked for
+/// outside a parse (when rendering), are malloc'd and freed one by one as cmark frees them.
+/// cmark's allocator takes no context, hence the thread's current arena.
+///
+/// Every block is preceded by a word, its size shifted left by one, the low bit set for a
+/// malloc'd block, which is itself preceded by the arena it is listed in (nil when none).
+/// Blocks are 8-byte aligned, which is all cmark's structures need.
+private struct CmarkArena {
+  static let slabSize = 1 << 20
+  static let largeSize = 16 << 10
+
+  private var slab: UnsafeMutableRawPointer?
+  private var used = 0
+  private var capacity = 0
+  /// The last block carved, which can grow in place.
+  private var last: UnsafeMutableRawPointer?
+  private var slabs: [UnsafeMutableRawPointer] = []
+  /// The malloc'd blocks (their bases) not yet freed, freed with the arena.
+  private var large: Set<UnsafeMutableRawPointer> = []
+  /// The carved blocks cmark freed, by size in words, each holding the next one of its size:
+  /// carved again before the slab is (cmark frees a good part of what it parses with).
+  private var freed = [UnsafeMutableRawPointer?](repeating: nil, count: largeSize / 8 + 1)
+
+  static func make() -> UnsafeMutablePointer<CmarkArena> {
+    let arena = UnsafeMutablePointer<CmarkArena>.allocate(capacity: 1)
+    arena.initialize(to: CmarkArena())
+    return arena
+  }
+
+  static func free(_ arena: UnsafeMutablePointer<CmarkArena>) {
+    for block in arena.pointee.large { freeMemory(block) }
+    for slab in arena.pointee.slabs { freeMemory(slab) }
+    arena.deinitialize(count: 1)
+    arena.deallocate()
+  }
+
+  /// Runs `body` with `arena` as the current thread's arena.
+  static func using<Result>(
+    _ arena: UnsafeMutablePointer<CmarkArena>, _ body: () -> Result
+  ) -> Result {
+    let previous = pthread_getspecific(currentKey)
+    pthread_setspecific(currentKey, arena)
+    defer { pthread_setspecific(currentKey, previous) }
+    return body()
+  }
+
+  private static var current: UnsafeMutablePointer<CmarkArena>? {
+    pthread_getspecific(currentKey)?.assumingMemoryBound(to: CmarkArena.self)
+  }
+
+  /// `size` zeroed bytes.
+  static func allocate(_ size: Int) -> UnsafeMutableRawPointer {
+    guard size < largeSize, let arena = current else {
+      return allocateLarge(size, in: current)
+    }
+    return arena.pointee.carve(size)
+  }
+
+  /// `size` zeroed bytes from this arena's slabs.
+  private mutating func carve(_ size: Int) -> UnsafeMutableRawPointer {
+    let rounded = max(8, (size + 7) & ~7)
+    if let block = freed[rounded / 8] {
+      freed[rounded / 8] = block.load(as: UnsafeMutableRawPointer?.self)
+      block.initializeMemory(as: UInt8.self, repeating: 0, count: rounded)
+      return block
+    }
+    if used + 8 + rounded > capacity {
+      guard let fresh = calloc(1, Self.slabSize) else { fatalError("cmark: out of memory") }
+      slabs.append(fresh)
+      (slab, used, capacity) = (fresh, 0, Self.slabSize)
+    }
+    guard let slab else { fatalError("cmark: out of memory") }
+    let block = slab + used + 8
+    block.storeBytes(of: UInt(rounded) << 1, toByteOffset: -8, as: UInt.self)
+    used += 8 + rounded
+    last = block
+    return block
+  }
+
+  private static func allocateLarge(
+    _ size: Int, in arena: UnsafeMutablePointer<CmarkArena>?
+  ) -> UnsafeMutableRawPointer {
+    guard let base = calloc(1, size + 16) else { fatalError("cmark: out of memory") }
+    return listLarge(base, size: size, in: arena)
+  }
+
+  /// Writes the header of a malloc'd block at `base` and lists it in `arena`.
+  private static func listLarge(
+    _ base: UnsafeMutableRawPointer, size: Int, in arena: UnsafeMutablePointer<CmarkArena>?
+  ) -> UnsafeMutableRawPointer {
+    base.storeBytes(of: arena.map(UnsafeMutableRawPointer.init), as: UnsafeMutableRawPointer?.self)
+    base.storeBytes(of: UInt(size) << 1 | 1, toByteOffset: 8, as: UInt.self)
+    arena?.pointee.large.insert(base)
+    return base + 16
+  }
+
+  private static func header(_ block: UnsafeMutableRawPointer) -> (size: Int, isLarge: Bool) {
+    let word = block.load(fromByteOffset: -8, as: UInt.self)
+    return (Int(word >> 1), word & 1 == 1)
+  }
+
+  /// Unlists a malloc'd block from its arena and gives its base.
+  private static func unlist(_ block: UnsafeMutableRawPointer) -> UnsafeMutableRawPointer {
+    let base = block - 16
+    let arena = base.load(as: UnsafeMutableRawPointer?.self)
+    arena?.assumingMemoryBound(to: CmarkArena.self).pointee.large.remove(base)
+    return base
+  }
+
+  static func reallocate(_ block: UnsafeMutableRawPointer?, _ size: Int) -> UnsafeMutableRawPointer
+  {
+    guard let block else { return allocate(size) }
+    let (old, isLarge) = header(block)
+    if isLarge {
+      let arena = (block - 16).load(as: UnsafeMutableRawPointer?.self)
+      let base = unlist(block)
+      guard let moved = realloc(base, size + 16) else { fatalError("cmark: out of memory") }
+      return listLarge(
+        moved, size: size, in: arena?.assumingMemoryBound(to: CmarkArena.self))
+    }
+    if size <= old { return block }
+    if size < largeSize, let arena = current, arena.pointee.last == block,
+      arena.pointee.used + ((size + 7) & ~7) - old <= arena.pointee.capacity
+    {
+      let rounded = (size + 7) & ~7
+      arena.pointee.used += rounded - old
+      block.storeBytes(of: UInt(rounded) << 1, toByteOffset: -8, as: UInt.self)
+      return block
+    }
+    let moved = allocate(size)
+    moved.copyMemory(from: block, byteCount: old)
+    free(block: block)
+    return moved
+  }
+
+  static func free(block: UnsafeMutableRawPointer?) {
+    guard let block else { return }
+    let (size, isLarge) = header(block)
+    if isLarge { return freeMemory(unlist(block)) }
+    // Outside a parse (a render), a carved block is left to its arena.
+    guard let arena = current else { return }
+    block.storeBytes(of: arena.pointee.freed[size / 8], as: UnsafeMutableRawPointer?.self)
+    arena.pointee.freed[size / 8] = block
+  }
+}
+
+/// The C library's `free`, out of the reach of `CmarkArena.free`'s name.
+private func freeMemory(_ pointer: UnsafeMutableRawPointer) { free(pointer) }
+
+/// The thread's current `CmarkArena`.
+private let currentKey: pthread_key_t = {
+  var key = pthread_key_t()
+  guard pthread_key_create(&key, nil) == 0 else { fatalError("cmark: no thread-local key") }
+  return key
+}()
+
+/// cmark's allocator for the documents Carnet parses (see `CmarkArena`).
+nonisolated(unsafe) private let cmarkMemory: UnsafeMutablePointer<cmark_mem> = {
+  let memory = UnsafeMutablePointer<cmark_mem>.allocate(capacity: 1)
+  memory.initialize(
+    to: cmark_mem(
+      calloc: { count, size in
+        let (total, overflow) = Int(count).multipliedReportingOverflow(by: Int(size))
+        guard !overflow else { fatalError("cmark: out of memory") }
+        return CmarkArena.allocate(total)
+      },
+      realloc: { block, size in CmarkArena.reallocate(block, Int(size)) },
+      free: { block in CmarkArena.free(block: block) }))
+  return memory
+}()
 
 /// A lesson's Markdown, parsed once by cmark (`NotebookParser`, or `Notebook.init`): its front
 /// matter, which is not Markdown, and cmark's tree of the rest (the front matter's lines left
@@ -202,13 +431,14 @@ package final class MarkdownDocument: Sendable {
 }
 
 /// What one parse of a lesson gives: the document, and what the lesson parser reads once.
-struct CmarkParse {
+struct CmarkParse: Sendable {
   /// The document, kept for rendering.
   var document: MarkdownDocument
   /// Every code block, fenced or indented, in document order.
   var codeBlocks: [CmarkCodeBlock]
-  /// The lines on which a block (other than the document itself) starts.
-  var blockStartLines: Set<Int>
+  /// The lines on which a block (other than the document itself) starts, in increasing order
+  /// (blocks are walked in document order).
+  var blockStartLines: [Int]
 }
 
 /// A code block exactly as cmark reports it.

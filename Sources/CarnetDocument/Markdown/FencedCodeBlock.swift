@@ -32,10 +32,10 @@ struct FencedCodeBlock: Hashable, Sendable {
 
 extension FencedCodeBlock {
   /// Reads the fences of a code block from the raw text; nil for an indented code block.
-  init?(cmark block: CmarkCodeBlock, lines: TextLines, blockStartLines: Set<Int>) {
+  init?(cmark block: CmarkCodeBlock, lines: TextLines, blockStartLines: [Int]) {
     guard let opening = lines[block.startLine] else { return nil }
-    let text = Array(lines.content(of: opening))
-    let fenceStart = block.startColumn - 1
+    let text = lines.content(of: opening)
+    let fenceStart = text.startIndex + block.startColumn - 1
     guard text.indices.contains(fenceStart) else { return nil }
     let character = text[fenceStart]
     guard character == UInt8(ascii: "`") || character == UInt8(ascii: "~") else { return nil }
@@ -44,10 +44,8 @@ extension FencedCodeBlock {
     // An indented block's code starts at its start column, so its first line of code is the rest
     // of that line. A fenced block's first line of code can never be: with an info string it
     // cannot be indented, and without one, such a line would close the fence.
-    if block.info.isEmpty {
-      let firstLine = block.literal.split(separator: "\n", omittingEmptySubsequences: false)[0]
-      let rest = String(decoding: text[fenceStart...], as: UTF8.self)
-      if firstLine == rest { return nil }
+    if block.info.isEmpty, Self.firstLine(of: block.literal, isEqualTo: text[fenceStart...]) {
+      return nil
     }
     self.init(
       info: block.info, literal: block.literal, startLine: block.startLine,
@@ -62,9 +60,9 @@ extension FencedCodeBlock {
   /// cmark reports as end line either the closing fence's line, or (when a container or the
   /// document ended the block) the line after the code or the last line. The closing fence's
   /// line holds no code, belongs to no other block, and ends in enough fence characters.
-  private func closingFence(in lines: TextLines, blockStartLines: Set<Int>) -> SourceLocation? {
+  private func closingFence(in lines: TextLines, blockStartLines: [Int]) -> SourceLocation? {
     guard endLine > startLine, Self.lineCount(literal) == endLine - startLine - 1,
-      !blockStartLines.contains(endLine), let line = lines[endLine]
+      !Self.sorted(blockStartLines, contains: endLine), let line = lines[endLine]
     else { return nil }
     let text = lines.content(of: line)
     let fence = fenceCharacter.asciiValue
@@ -72,6 +70,37 @@ extension FencedCodeBlock {
     let run = trimmed.prefix { $0 == fence }.count
     guard run >= min(fenceLength, 255) else { return nil }
     return SourceLocation(line: endLine, column: trimmed.count - run + 1)
+  }
+
+  /// Whether the first line of `literal`, as `literal.split(separator: "\n",
+  /// omittingEmptySubsequences: false)[0]` gives it (a `\r\n` is one `Character`), is the
+  /// string `bytes` holds, compared as strings are (canonical equivalence) when the bytes differ.
+  private static func firstLine(of literal: String, isEqualTo bytes: ArraySlice<UInt8>) -> Bool {
+    let utf8 = literal.utf8
+    var end = utf8.startIndex
+    var previous: UInt8 = 0
+    while end != utf8.endIndex, utf8[end] != UInt8(ascii: "\n") || previous == UInt8(ascii: "\r") {
+      previous = utf8[end]
+      end = utf8.index(after: end)
+    }
+    let line = utf8[..<end]
+    if line.elementsEqual(bytes) { return true }
+    // Different bytes can still be equal strings, unless both are ASCII.
+    guard line.contains(where: { $0 >= 0x80 }) || bytes.contains(where: { $0 >= 0x80 }) else {
+      return false
+    }
+    return Substring(line) == String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Whether `numbers`, in increasing order, hold `number`.
+  private static func sorted(_ numbers: [Int], contains number: Int) -> Bool {
+    var low = 0
+    var high = numbers.count
+    while low < high {
+      let middle = (low + high) / 2
+      if numbers[middle] < number { low = middle + 1 } else { high = middle }
+    }
+    return low < numbers.count && numbers[low] == number
   }
 
   /// The number of lines in a text where a line ends in `\n`, `\r\n` or `\r`, and a last line

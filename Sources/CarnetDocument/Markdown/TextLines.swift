@@ -21,29 +21,36 @@ struct TextLines {
   /// Splits `bytes` into lines.
   init(_ bytes: [UInt8]) {
     self.bytes = bytes
-    var lines: [Line] = []
-    var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    var index = start
-    while index < bytes.count {
-      switch bytes[index] {
-      case UInt8(ascii: "\n"):
-        lines.append(Line(start: start, contentEnd: index, end: index + 1))
-        index += 1
-        start = index
-      case UInt8(ascii: "\r"):
-        let crlf = index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n")
-        let end = index + (crlf ? 2 : 1)
-        lines.append(Line(start: start, contentEnd: index, end: end))
-        index = end
-        start = index
-      default:
-        index += 1
+    lines = bytes.withUnsafeBufferPointer { bytes in
+      var lines: [Line] = []
+      var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+      var index = start
+      while index < bytes.count {
+        let byte = bytes[index]
+        if byte > UInt8(ascii: "\r") {  // most bytes
+          index += 1
+          continue
+        }
+        switch byte {
+        case UInt8(ascii: "\n"):
+          lines.append(Line(start: start, contentEnd: index, end: index + 1))
+          index += 1
+          start = index
+        case UInt8(ascii: "\r"):
+          let crlf = index + 1 < bytes.count && bytes[index + 1] == UInt8(ascii: "\n")
+          let end = index + (crlf ? 2 : 1)
+          lines.append(Line(start: start, contentEnd: index, end: end))
+          index = end
+          start = index
+        default:
+          index += 1
+        }
       }
+      if start < bytes.count {
+        lines.append(Line(start: start, contentEnd: bytes.count, end: bytes.count))
+      }
+      return lines
     }
-    if start < bytes.count {
-      lines.append(Line(start: start, contentEnd: bytes.count, end: bytes.count))
-    }
-    self.lines = lines
   }
 
   /// The line with a 1-based number, or nil when there is no such line.

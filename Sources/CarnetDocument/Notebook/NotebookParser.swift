@@ -1,15 +1,29 @@
 /// Reads a lesson: finds its cells (fenced blocks tagged `swift cell=ID`) and where they sit.
 public enum NotebookParser {
+  /// How long cmark may take to parse one lesson before the lesson is refused. cmark 0.30 takes
+  /// time quadratic in the length of some inputs (160,000 image openers `![` take it minutes);
+  /// ordinary lessons parse in milliseconds (a 50 MB one in about a second).
+  public static let parseTimeLimit: Duration = .seconds(10)
+
   /// Parses a lesson's raw bytes, read from `path`.
   ///
   /// - Throws: `InputError` with every problem in the file: bytes that are not UTF-8, a NUL
-  ///   byte, malformed cell tags, cells without a closing fence.
-  public static func parse(bytes: [UInt8], path: String) throws(InputError) -> Notebook {
-    let lines = TextLines(bytes)
+  ///   byte, malformed cell tags, cells without a closing fence; or, when cmark has not parsed
+  ///   it within `timeLimit`, that (naming the likely cause).
+  public static func parse(
+    bytes: [UInt8], path: String, timeLimit: Duration = parseTimeLimit
+  ) throws(InputError) -> Notebook {
+    let text = try validatedText(bytes, path: path)
+    return try parse(bytes: bytes, validatedText: text, path: path, timeLimit: timeLimit)
+  }
+
+  /// The text of a lesson's raw bytes, read from `path`, when they can be a lesson: valid UTF-8
+  /// without NUL bytes.
+  package static func validatedText(_ bytes: [UInt8], path: String) throws(InputError) -> String {
     if let offset = bytes.firstIndex(of: 0) {
       throw InputError(
         Diagnostic(
-          path: path, line: lines.lineNumber(ofOffset: offset),
+          path: path, line: TextLines(bytes).lineNumber(ofOffset: offset),
           message: "binary file (NUL byte at offset \(offset))"))
     }
     // The standard library validates fast; the byte-by-byte search only runs on bad input.
@@ -17,12 +31,25 @@ public enum NotebookParser {
       let offset = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
       throw InputError(
         Diagnostic(
-          path: path, line: lines.lineNumber(ofOffset: offset),
+          path: path, line: TextLines(bytes).lineNumber(ofOffset: offset),
           message: "not valid UTF-8 (first bad byte at offset \(offset))"))
     }
-    // The one parse of the lesson's Markdown: its cells now, its web page later.
-    let parsed = Cmark.parse(text)
-    let blocks = try blocks(parsed.fencedCodeBlocks(in: lines), in: lines, path: path)
+    return text
+  }
+
+  /// Parses a lesson whose bytes were checked by `validatedText`, which gave `text`.
+  package static func parse(
+    bytes: [UInt8], validatedText text: String, path: String, timeLimit: Duration = parseTimeLimit
+  ) throws(InputError) -> Notebook {
+    // The one parse of the lesson's Markdown (its cells now, its web page later), on a thread of
+    // its own, while this one splits the lines.
+    var lines: TextLines?
+    let parsed = Cmark.parse(text, timeLimit: timeLimit) { lines = TextLines(bytes) }
+    guard let parsed else {
+      throw InputError(tooSlow(bytes, path: path, timeLimit: timeLimit))
+    }
+    let textLines = lines ?? TextLines(bytes)
+    let blocks = try blocks(parsed.fencedCodeBlocks(in: textLines), in: textLines, path: path)
     return Notebook(
       path: path, name: name(ofPath: path), text: text,
       cells: blocks.filter { !$0.options.isShared },
@@ -32,13 +59,44 @@ public enum NotebookParser {
   /// Parses a lesson's text, read from `path`.
   ///
   /// - Throws: `InputError` with every problem in the file: a NUL character, malformed cell
-  ///   tags, cells without a closing fence.
-  public static func parse(text: String, path: String) throws(InputError) -> Notebook {
-    try parse(bytes: Array(text.utf8), path: path)
+  ///   tags, cells without a closing fence; or, when cmark has not parsed it within
+  ///   `timeLimit`, that.
+  public static func parse(
+    text: String, path: String, timeLimit: Duration = parseTimeLimit
+  ) throws(InputError) -> Notebook {
+    try parse(bytes: Array(text.utf8), path: path, timeLimit: timeLimit)
+  }
+
+  /// The refusal of a lesson that cmark did not parse within `timeLimit`, naming what cmark is
+  /// known to be slow on when the lesson has it.
+  private static func tooSlow(_ bytes: [UInt8], path: String, timeLimit: Duration) -> Diagnostic {
+    let milliseconds = Int(timeLimit / .milliseconds(1))
+    let limit = milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
+    var openers = 0
+    var first: Int?
+    for index in bytes.indices.dropLast()
+    where bytes[index] == UInt8(ascii: "!") && bytes[index + 1] == UInt8(ascii: "[") {
+      openers += 1
+      if first == nil { first = index }
+    }
+    let cause: String
+    if let first, openers >= 1000 {
+      cause =
+        "it holds \(openers) image openers '![' (the first on line"
+        + " \(TextLines(bytes).lineNumber(ofOffset: first))), and cmark 0.30 takes time quadratic"
+        + " in their number within a paragraph; split them into shorter paragraphs or escape"
+        + " them ('\\![')"
+    } else {
+      cause =
+        "cmark takes time quadratic in the length of some inputs (long runs of unmatched"
+        + " brackets or delimiters); shorten or split what it is stuck on"
+    }
+    return Diagnostic(
+      path: path, message: "cmark could not parse this lesson within \(limit): \(cause)")
   }
 
   /// The lesson's name: the last path component, without a `.md` extension.
-  static func name(ofPath path: String) -> String {
+  package static func name(ofPath path: String) -> String {
     let file = path.split(separator: "/").last.map(String.init) ?? path
     guard file.hasSuffix(".md"), file.count > 3 else { return file }
     return String(file.dropLast(3))

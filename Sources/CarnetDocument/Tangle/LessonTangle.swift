@@ -36,7 +36,7 @@ public struct LessonTangle: Hashable, Sendable {
     let mirrored = Self.compiledLines(notebook, sourcePath: sourcePath)
     fingerprint = Self.fingerprint(ofMirrored: mirrored, notebook)
     source =
-      mirrored
+      String(decoding: mirrored, as: UTF8.self)
       + Self.registration(
         notebook, typeName: typeName, sourcePath: sourcePath, fingerprint: fingerprint,
         compileChecks: compileChecks)
@@ -49,19 +49,21 @@ public struct LessonTangle: Hashable, Sendable {
   }
 
   /// The mirrored lines of the cells the build compiles (all but `expect=compile-error`).
-  private static func compiledLines(_ notebook: Notebook, sourcePath: String) -> String {
+  private static func compiledLines(_ notebook: Notebook, sourcePath: String) -> [UInt8] {
     mirroredLines(
       notebook, typeName: typeName(ofLesson: notebook.name), sourcePath: sourcePath,
       including: { $0.options.expectation != .compileError })
   }
 
   /// The digest of the mirrored lines and of the code and place of the cells left out.
-  private static func fingerprint(ofMirrored mirrored: String, _ notebook: Notebook) -> String {
-    var leftOut = ""
+  private static func fingerprint(ofMirrored mirrored: [UInt8], _ notebook: Notebook) -> String {
+    var fingerprint = Fingerprint()
+    fingerprint.add(mirrored)
     for cell in cellsToCheck(in: notebook) {
-      leftOut += "\(cell.id) \(cell.firstCodeLine) \(cell.codeIndentation)\n\(cell.code)"
+      fingerprint.add(
+        "\(cell.id) \(cell.firstCodeLine) \(cell.codeIndentation)\n\(cell.code)".utf8)
     }
-    return Fingerprint.hex(of: mirrored + leftOut)
+    return fingerprint.hex
   }
 
   /// Why the build cannot name a lesson at `sourcePath` in its diagnostics, or nil when it can:
@@ -88,9 +90,10 @@ public struct LessonTangle: Hashable, Sendable {
   public static func checkSource(ofCell cell: Cell, in notebook: Notebook, sourcePath: String)
     -> String
   {
-    mirroredLines(
-      notebook, typeName: typeName(ofLesson: notebook.name), sourcePath: sourcePath,
-      including: { $0.id == cell.id }) + "import Foundation\n"
+    String(
+      decoding: mirroredLines(
+        notebook, typeName: typeName(ofLesson: notebook.name), sourcePath: sourcePath,
+        including: { $0.id == cell.id }), as: UTF8.self) + "import Foundation\n"
   }
 
   /// The lesson lines a cell's code occupies.
@@ -140,41 +143,58 @@ public struct LessonTangle: Hashable, Sendable {
 
   private static func mirroredLines(
     _ notebook: Notebook, typeName: String, sourcePath: String, including: (Cell) -> Bool
-  ) -> String {
+  ) -> [UInt8] {
     let blocks = (notebook.cells.filter(including) + notebook.declarations).sorted {
       $0.location < $1.location
     }
-    var lines: [String] = []  // lines[0] is the lesson's line 1
-    func set(_ number: Int, _ text: String) {
-      while lines.count < number { lines.append("") }
-      lines[number - 1] = text
-    }
+    var lines = NumberedLines()
     for (index, block) in blocks.enumerated() {
       var opening = index == 0 ? "struct \(typeName) {" : ""
       if !block.options.isShared {
         opening += " func \(methodName(ofCell: block.id))() async throws {"
       }
-      set(block.location.line, opening)
-      let padding = String(repeating: " ", count: block.codeIndentation)
+      lines.set(block.location.line, opening.utf8)
       var number = block.firstCodeLine
-      for line in block.code.split(separator: "\n", omittingEmptySubsequences: false).dropLast() {
-        set(number, line.isEmpty ? "" : padding + line)
+      for line in linesOfCode(block.code) {
+        lines.set(number, line, indentation: line.isEmpty ? 0 : block.codeIndentation)
         number += 1
       }
-      set(number, block.options.isShared ? "" : "}")
+      lines.set(number, (block.options.isShared ? "" : "}").utf8)
     }
-    if blocks.isEmpty { lines.append("struct \(typeName) {") }
+    if blocks.isEmpty { lines.set(1, "struct \(typeName) {".utf8) }
     let file = swiftStringLiteral(sourcePath)
     // The directive gives the line after it its number: it takes the place of the lesson's line
     // 1 when that line is blank here, so that the file's lines and the lesson's lines coincide.
-    if lines.first?.isEmpty ?? true {
-      lines[0] = "#sourceLocation(file: \(file), line: 2)"
+    if lines.isFirstLineBlank {
+      lines.set(1, "#sourceLocation(file: \(file), line: 2)".utf8)
     } else {
-      lines.insert("#sourceLocation(file: \(file), line: 1)", at: 0)
+      lines.insertFirst("#sourceLocation(file: \(file), line: 1)".utf8)
     }
-    lines.append("}")
-    lines.append("#sourceLocation()")
-    return lines.joined(separator: "\n") + "\n"
+    lines.set(lines.count + 1, "}".utf8)
+    lines.set(lines.count + 1, "#sourceLocation()".utf8)
+    return lines.bytes + [UInt8(ascii: "\n")]
+  }
+
+  /// The lines of a cell's code, as `code.split(separator: "\n", omittingEmptySubsequences:
+  /// false).dropLast()` gives them (a `\r\n` is one `Character`, which that split does not
+  /// split), without making a `Substring` of each.
+  private static func linesOfCode(_ code: String) -> [Substring.UTF8View] {
+    let utf8 = code.utf8
+    var lines: [Substring.UTF8View] = []
+    var start = utf8.startIndex
+    var previous: UInt8 = 0
+    var index = start
+    while index != utf8.endIndex {
+      let byte = utf8[index]
+      let next = utf8.index(after: index)
+      if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
+        lines.append(utf8[start..<index])
+        start = next
+      }
+      previous = byte
+      index = next
+    }
+    return lines
   }
 
   private static func registration(

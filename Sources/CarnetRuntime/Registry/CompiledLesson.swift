@@ -11,6 +11,9 @@ public struct CompiledLesson: Sendable {
   public let fingerprint: String
   /// The lesson's cells that run, in document order.
   public let cells: [CompiledCell]
+  /// Where each cell is in `cells`, by ID (the first when two share one): looking a cell up is
+  /// constant time, where a search would make a long lesson's run quadratic.
+  private let indexByID: [String: Int]
 
   /// Describes a compiled lesson (generated code calls this).
   public init(name: String, sourcePath: String, fingerprint: String, cells: [CompiledCell]) {
@@ -18,8 +21,10 @@ public struct CompiledLesson: Sendable {
     self.sourcePath = sourcePath
     self.fingerprint = fingerprint
     self.cells = cells
+    indexByID = Dictionary(
+      cells.indices.map { (cells[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
   }
 
   /// The cell with `id`, if the lesson has one.
-  public func cell(id: String) -> CompiledCell? { cells.first { $0.id == id } }
+  public func cell(id: String) -> CompiledCell? { indexByID[id].map { cells[$0] } }
 }

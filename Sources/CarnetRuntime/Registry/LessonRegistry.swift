@@ -17,16 +17,25 @@ public struct LessonRegistry: Sendable {
   /// The lesson compiled under `name`.
   public func lesson(named name: String) -> CompiledLesson? { byName[name] }
 
+  /// The lesson compiled under `name`; else an error at `path` (the lesson file) saying how to
+  /// compile it.
+  package func compiledLesson(named name: String, path: String) throws(InputError)
+    -> CompiledLesson
+  {
+    guard let compiled = lesson(named: name) else {
+      throw InputError(
+        Diagnostic(
+          path: path,
+          message: "lesson '\(name)' is not compiled into this carnet; put it in"
+            + " Notebooks/ and run 'swift run carnet render' (which builds it first)"))
+    }
+    return compiled
+  }
+
   /// The compiled cells of `notebook`, one per cell in order, when the binary was built from the
   /// lesson exactly as it is now; else an error naming the lesson and the command that fixes it.
   public func cells(for notebook: Notebook) throws(InputError) -> [CompiledCell] {
-    guard let compiled = lesson(named: notebook.name) else {
-      throw InputError(
-        Diagnostic(
-          path: notebook.path,
-          message: "lesson '\(notebook.name)' is not compiled into this carnet; put it in"
-            + " Notebooks/ and run 'swift run carnet render' (which builds it first)"))
-    }
+    let compiled = try compiledLesson(named: notebook.name, path: notebook.path)
     let fingerprint = LessonTangle.fingerprint(of: notebook, sourcePath: compiled.sourcePath)
     let cells = notebook.cells.compactMap { compiled.cell(id: $0.id) }
     guard fingerprint == compiled.fingerprint, cells.count == notebook.cells.count else {

@@ -9,6 +9,34 @@ import Testing
     return try #require(blocks.first)
   }
 
+  /// cmark's memory comes from an arena per document (small blocks carved from 1 MB slabs,
+  /// large ones malloc'd): a text spanning many slabs, with code blocks and paragraphs larger
+  /// than a carved block, parses and renders as cmark's own allocator would make it, any number
+  /// of times, from several threads at once.
+  @Test func longDocumentsParseAndRenderFromTheirArenas() async throws {
+    let bigCode = String(repeating: "let x = 1 // une ligne de code assez longue\n", count: 2_000)
+    let bigParagraph = String(repeating: "du *texte* `code` [lien](u) ", count: 3_000)
+    let unit = "# Titre\n\n```swift\n\(bigCode)```\n\n\(bigParagraph)\n\n- a\n- *b*\n\n> c\n\n"
+    let text = String(repeating: unit, count: 20)  // about 3.5 MB
+    let blocks = Cmark.fencedCodeBlocks(in: text)
+    #expect(blocks.count == 20)
+    #expect(blocks.allSatisfy { $0.literal == bigCode })
+    let expected = MarkdownDocument.parse(unit).renderHTML(safe: true)
+    #expect(expected.contains("<em>texte</em>"))
+    let pages = await withTaskGroup(of: String.self) { group in
+      for _ in 0..<4 {
+        group.addTask {
+          let document = MarkdownDocument.parse(text)
+          _ = document.renderHTML(safe: true)
+          return document.renderHTML(safe: true)
+        }
+      }
+      return await group.reduce(into: []) { $0.append($1) }
+    }
+    #expect(pages.count == 4)
+    #expect(pages.allSatisfy { $0 == String(repeating: expected, count: 20) })
+  }
+
   @Test func topLevelBlock() throws {
     let block = try block("# Title\n\n```swift cell=a\nlet x = 1\n```\n")
     #expect(block.info == "swift cell=a")

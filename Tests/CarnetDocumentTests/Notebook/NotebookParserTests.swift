@@ -56,6 +56,31 @@ import Testing
     #expect(cell.tokens.map(\.kind) == [.number])
   }
 
+  /// cmark 0.30 is quadratic on runs of image openers: 30,000 `![[]()` take it about a second
+  /// (160,000, minutes). Under a limit of 100 ms the lesson is refused with one line naming the
+  /// cause, its count and the line of the first; the parse left behind ends on its own.
+  @Test func aLessonCmarkCannotParseInTimeIsRefusedNamingTheCause() {
+    let text = "# Images\n\nTexte.\n\n" + String(repeating: "![[]()", count: 30_000) + "\n"
+    do {
+      _ = try NotebookParser.parse(text: text, path: "l.md", timeLimit: .milliseconds(100))
+      Issue.record("parsed in time")
+    } catch {
+      #expect(
+        error.diagnostics.map(\.description) == [
+          "l.md: error: cmark could not parse this lesson within 100 ms: it holds 30000 image"
+            + " openers '![' (the first on line 5), and cmark 0.30 takes time quadratic in their"
+            + " number within a paragraph; split them into shorter paragraphs or escape them"
+            + " ('\\![')"
+        ])
+    }
+  }
+
+  @Test func anOrdinaryLessonParsesWellWithinTheLimit() throws {
+    let text = String(repeating: "Du *texte* et ![une image](i.png).\n\n", count: 2_000)
+    let notebook = try NotebookParser.parse(text: text, path: "l.md", timeLimit: .seconds(5))
+    #expect(notebook.text == text)
+  }
+
   @Test func emptyFile() throws {
     let notebook = try NotebookParser.parse(bytes: [], path: "empty.md")
     #expect(notebook.cells.isEmpty)
