@@ -34,28 +34,24 @@ extension LessonPipeline {
     events: @Sendable (PipelineEvent) -> Void
   ) -> Bool {
     let golden = try? String(contentsOfFile: file.path, encoding: .utf8)
-    let problem: String
+    func report(_ message: String) {
+      events(.diagnostics([Diagnostic(path: file.path, message: message)]))
+    }
     switch GoldenComparison.compare(expected: golden, actual: file.text, goldenPath: file.path) {
     case .match:
       return true
     case .differs(let diff):
       if let shown {
-        problem = "differs from the rendered lesson too (see the diff of \(shown))"
+        report("differs from the rendered lesson too (see the diff of \(shown)); \(accept)")
       } else {
-        events(.diagnostics([drift(file, "differs from the rendered lesson (diff below)")]))
+        report("differs from the rendered lesson (diff below); \(accept)")
         events(.diff(diff))
-        return false
       }
     case .missing:
-      problem = "missing; run 'carnet render' to create it"
-      events(.diagnostics([Diagnostic(path: file.path, message: problem)]))
-      return false
+      report("missing; run 'carnet render' to create it")
     }
-    events(.diagnostics([drift(file, problem)]))
     return false
   }
 
-  private static func drift(_ file: RenderedFile, _ problem: String) -> Diagnostic {
-    Diagnostic(path: file.path, message: problem + "; run 'carnet render' to accept")
-  }
+  private static let accept = "run 'carnet render' to accept"
 }

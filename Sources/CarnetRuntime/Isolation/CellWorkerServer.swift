@@ -44,8 +44,8 @@ public enum CellWorkerServer {
     for cellID in CellContext.liveCells {
       LateOutputLog.shared.append(cellID: cellID, text: "", kind: .stillRunningAtEnd)
     }
-    if let written = capture?.take().text, !written.isEmpty, let cellID = RunningCell.latest {
-      LateOutputLog.shared.append(cellID: cellID, text: written, kind: .outsideItsTasks)
+    if let written = capture?.take().text, !written.isEmpty {
+      CellContext.recordOutsideCells(written)
     }
     messages.send(.closing(lateOutput: LateOutputLog.shared.drain()))
     // Nothing a cell started outlives the worker, even in a process group of its own.

@@ -92,7 +92,7 @@ public final class ProcessCellRunner: CellRunning, Sendable {
     }
   }
 
-  /// How many requests are queued in the worker's stdin ahead of the running cell.
+  /// How many requests are queued in the worker's request pipe ahead of the running cell.
   static let queueDepth = 16
 
   private func request(_ job: CellJob) -> CellRequest {

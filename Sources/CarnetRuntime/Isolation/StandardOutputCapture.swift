@@ -9,6 +9,8 @@ final class StandardOutputCapture: DirectOutput {
   private struct State {
     var bytes: [UInt8] = []
     var droppedBytes = 0
+    /// Where reads land, allocated once: `take` runs before every print of a cell.
+    var chunk = [UInt8](repeating: 0, count: 65536)
   }
 
   private let readEnd: Int32
@@ -62,15 +64,14 @@ final class StandardOutputCapture: DirectOutput {
 
   /// Reads what the pipe holds now; false when it held nothing.
   private func readAvailable(into state: inout State) -> Bool {
-    var chunk = [UInt8](repeating: 0, count: 65536)
     var readSomething = false
     while true {
-      let count = read(readEnd, &chunk, chunk.count)
+      let count = read(readEnd, &state.chunk, state.chunk.count)
       if count < 0, errno == EINTR { continue }
       guard count > 0 else { return readSomething }
       readSomething = true
       let room = max(0, limit - state.bytes.count)
-      state.bytes += chunk[..<min(count, room)]
+      state.bytes += state.chunk[..<min(count, room)]
       state.droppedBytes += count - min(count, room)
     }
   }

@@ -61,11 +61,16 @@ public final class CellContext: Sendable {
   /// cell that started it, so its output cannot be placed; it is reported (as a warning naming the
   /// running cell, or the last one), never attached. Outside any run of Carnet, it is printed.
   public static func writeOutsideCells(_ text: String) {
-    guard let cellID = RunningCell.latest else {
-      Swift.print(text, terminator: "")
-      return
-    }
+    if !recordOutsideCells(text) { Swift.print(text, terminator: "") }
+  }
+
+  /// Records `text` as output from outside any cell's tasks, at the cell running (or the last
+  /// one); false, and nothing recorded, before any cell ran.
+  @discardableResult
+  static func recordOutsideCells(_ text: String) -> Bool {
+    guard let cellID = RunningCell.latest else { return false }
     LateOutputLog.shared.append(cellID: cellID, text: text, kind: .outsideItsTasks)
+    return true
   }
 
   /// The next 64 bits of the cell's random sequence.

@@ -51,9 +51,8 @@ public struct CellRunner: Sendable {
     let generator =
       options.seed.map { SeededGenerator(seed: $0) } ?? SeededGenerator(cellID: cellID)
     // Written to standard output between cells: by no cell's code, so not placed.
-    if let between = directOutput?.take(), !between.text.isEmpty, let previous = RunningCell.latest
-    {
-      LateOutputLog.shared.append(cellID: previous, text: between.text, kind: .outsideItsTasks)
+    if let between = directOutput?.take(), !between.text.isEmpty {
+      CellContext.recordOutsideCells(between.text)
     }
     RunningCell.start(cellID)
     let context = CellContext(
