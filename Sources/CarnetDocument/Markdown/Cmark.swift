@@ -159,8 +159,8 @@ package enum Cmark {
   /// `MarkdownDocument.renderHTML(safe:replacingCodeBlocks:)`), and puts the tree back as it was.
   fileprivate static func renderHTML(
     _ tree: borrowing CmarkTree, safe: Bool,
-    replacingCodeBlocks replacement: (CmarkCodeBlock) -> String?
-  ) -> String {
+    replacingCodeBlocks replacement: (CodeBlockInRender) -> [UInt8]?
+  ) -> [UInt8] {
     // Since cmark 0.29, safe rendering is the default and CMARK_OPT_UNSAFE turns it off.
     let options = safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE
     var replaced: [(block: OpaquePointer, custom: OpaquePointer)] = []
@@ -171,20 +171,29 @@ package enum Cmark {
       }
     }
     for block in tree.codeBlocks {
-      guard let html = replacement(codeBlock(block)) else { continue }
+      guard let html = replacement(CodeBlockInRender(node: block)) else { continue }
       if let custom = customBlock(replacing: block, html: html) { replaced.append((block, custom)) }
     }
     // The tree's allocator gives the output: outside a parse, it is malloc'd and freed here.
-    guard let html = cmark_render_html(tree.root, options) else { return "" }
+    guard let html = cmark_render_html(tree.root, options) else { return [] }
     defer { cmarkMemory.pointee.free(html) }
-    return String(cString: html)
+    let start = UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self)
+    var count = 0
+    while start[count] != 0 { count += 1 }
+    return Array(UnsafeBufferPointer(start: start, count: count))
   }
 
   /// Puts in place of `node` a custom block whose HTML is `html` (cmark writes it as is, in safe
   /// mode too), leaving `node` out of the tree but not freed; nil when cmark refuses.
-  private static func customBlock(replacing node: OpaquePointer, html: String) -> OpaquePointer? {
+  private static func customBlock(replacing node: OpaquePointer, html: [UInt8]) -> OpaquePointer? {
     guard let custom = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { return nil }
-    guard cmark_node_set_on_enter(custom, html) == 1, cmark_node_replace(node, custom) == 1 else {
+    let terminated = html + [0]
+    let copied = terminated.withUnsafeBufferPointer { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { characters in
+        characters.baseAddress.map { cmark_node_set_on_enter(custom, $0) } ?? 0
+      }
+    }
+    guard copied == 1, cmark_node_replace(node, custom) == 1 else {
       cmark_node_free(custom)
       return nil
     }
@@ -422,12 +431,31 @@ package final class MarkdownDocument: Sendable {
   /// cmark. `safe` omits raw HTML and dangerous links (`javascript:` and the like), as cmark
   /// does by default. Linear in the size of the document.
   package func renderHTML(
-    safe: Bool, replacingCodeBlocks replacement: (CmarkCodeBlock) -> String? = { _ in nil }
-  ) -> String {
+    safe: Bool, replacingCodeBlocks replacement: (CodeBlockInRender) -> [UInt8]?
+  ) -> [UInt8] {
     tree.withLock { tree in
       Cmark.renderHTML(tree, safe: safe, replacingCodeBlocks: replacement)
     }
   }
+
+  /// The document as an HTML fragment, every block rendered by cmark.
+  package func renderHTML(safe: Bool) -> String {
+    String(decoding: renderHTML(safe: safe) { _ in nil }, as: UTF8.self)
+  }
+}
+
+/// A code block met while `MarkdownDocument.renderHTML` renders: the line it starts on, and its
+/// info string and code, read from cmark's node only when asked (a renderer reads the code of
+/// few blocks). Valid only during the call that hands it over.
+package struct CodeBlockInRender {
+  fileprivate let node: OpaquePointer
+
+  /// cmark's `start_line`: the opening fence's line (1-based).
+  package var startLine: Int { Int(cmark_node_get_start_line(node)) }
+  /// The info string (empty for indented blocks).
+  package var info: String { cmark_node_get_fence_info(node).map { String(cString: $0) } ?? "" }
+  /// The code, with container prefixes and fence indentation removed.
+  package var literal: String { cmark_node_get_literal(node).map { String(cString: $0) } ?? "" }
 }
 
 /// What one parse of a lesson gives: the document, and what the lesson parser reads once.

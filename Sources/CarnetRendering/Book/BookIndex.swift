@@ -22,7 +22,7 @@ package enum BookIndex {
     out.markup("</ol>\n")
     return HTMLPage.page(
       title: title, language: FrontMatter.isLanguageTag(language) ? language : "en",
-      body: out.string, extraStyle: HTMLStyle.bookCSS)
+      body: out.bytes, extraStyle: HTMLStyle.bookCSS)
   }
 
   /// The Markdown page: `# Title`, a blank line, then `1. [Lesson title](NAME.md)`, one line

@@ -4,8 +4,8 @@ import CarnetRuntime
 /// The HTML of one cell in a rendered page: its highlighted code (unless `hide=code`), its
 /// output, its error and its timeline chart, in a `<div class="cell">`.
 enum HTMLCell {
-  /// The cell's HTML; `anchor` is its element ID, unique in the page.
-  static func html(cell: Cell, run: CellRun, anchor: String, strings: PageStrings) -> String {
+  /// The cell's HTML, as UTF-8 bytes; `anchor` is its element ID, unique in the page.
+  static func html(cell: Cell, run: CellRun, anchor: String, strings: PageStrings) -> [UInt8] {
     var out = HTMLBuffer(capacity: cell.code.utf8.count * 2 + run.output.utf8.count + 256)
     out.markup(cell.options.hidesCode ? "<div class=\"cell hidden-code\"" : "<div class=\"cell\"")
     out.markup(" id=\"")
@@ -17,7 +17,7 @@ enum HTMLCell {
       appendTimeline(timeline, strings: strings, to: &out)
     }
     out.markup("</div>\n")
-    return out.string
+    return out.bytes
   }
 
   /// The timeline drawn under a cell: for `timeline=true`, never for `timeline=false`, else
@@ -79,7 +79,7 @@ enum HTMLCell {
     _ timeline: TaskTimeline, strings: PageStrings, to out: inout HTMLBuffer
   ) {
     out.markup("<figure class=\"timeline\"><div class=\"timeline-scroll\">")
-    out.markup(TimelineSVG.charts(timeline, strings: strings))
+    TimelineSVG.appendCharts(timeline, strings: strings, to: &out)
     out.markup("</div><figcaption>")
     for mark in TimelineSVG.marks(in: timeline) {
       out.markup("<span class=\"key\"><span class=\"swatch swatch-\(mark.rawValue)\"></span>")

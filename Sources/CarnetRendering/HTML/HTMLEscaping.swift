@@ -28,32 +28,3 @@ enum HTMLEscaping {
     }
   }
 }
-
-/// An HTML document under construction, as UTF-8 bytes.
-struct HTMLBuffer {
-  /// The bytes written so far.
-  private(set) var bytes: [UInt8] = []
-
-  /// Creates an empty buffer with room for `capacity` bytes.
-  init(capacity: Int = 0) {
-    bytes.reserveCapacity(capacity)
-  }
-
-  /// Appends literal markup (already valid HTML).
-  mutating func markup(_ markup: String) {
-    bytes.append(contentsOf: markup.utf8)
-  }
-
-  /// Appends `text`, escaped.
-  mutating func text(_ text: String) {
-    HTMLEscaping.append(text.utf8, to: &bytes)
-  }
-
-  /// Appends UTF-8 bytes, escaped.
-  mutating func text(bytes text: some Sequence<UInt8>) {
-    HTMLEscaping.append(text, to: &bytes)
-  }
-
-  /// The document as a string.
-  var string: String { String(decoding: bytes, as: UTF8.self) }
-}

@@ -3,15 +3,15 @@
 /// navigation). Nothing is loaded from elsewhere, and the page is well-formed XML (every element
 /// closed, every attribute quoted).
 enum HTMLPage {
-  /// A complete page; `title` and `language` are escaped; `body`, `header` and `footer` are
-  /// HTML; `extraStyle` is CSS added after `HTMLStyle.css` (no `<` nor `&`). With the defaults,
+  /// A complete page; `title` and `language` are escaped; `body` (UTF-8 bytes), `header` and
+  /// `footer` are HTML; `extraStyle` is CSS added after `HTMLStyle.css` (no `<` nor `&`). With the defaults,
   /// the page is exactly a lesson's page without navigation.
   static func page(
-    title: String, language: String, body: String, header: String = "", footer: String = "",
+    title: String, language: String, body: [UInt8], header: String = "", footer: String = "",
     extraStyle: String = ""
   ) -> String {
     var out = HTMLBuffer(
-      capacity: body.utf8.count + HTMLStyle.css.utf8.count + extraStyle.utf8.count
+      capacity: body.count + HTMLStyle.css.utf8.count + extraStyle.utf8.count
         + header.utf8.count + footer.utf8.count + 1024)
     out.markup("<!DOCTYPE html>\n<html lang=\"")
     out.text(language)
@@ -32,7 +32,7 @@ enum HTMLPage {
     out.markup("</style>\n</head>\n<body>\n")
     out.markup(header)
     out.markup("<main class=\"lesson\">\n")
-    out.markup(body)
+    out.markup(bytes: body)
     out.markup("</main>\n")
     out.markup(footer)
     out.markup("</body>\n</html>\n")

@@ -52,16 +52,21 @@ public enum HTMLRenderer {
     let strings = PageStrings(language: language)
     var cellAtLine: [Int: Int] = [:]
     for (index, cell) in notebook.cells.enumerated() { cellAtLine[cell.location.line] = index }
+    // Each cell's HTML (highlighted code, output, timeline charts) depends on the cell alone.
+    var cellsHTML = ConcurrentMap.map(Array(zip(notebook.cells, runs))) { cell, run in
+      HTMLCell.html(cell: cell, run: run, anchor: "cell-\(cell.id)", strings: strings)
+    }
     let body = markdown.renderHTML(safe: !options.allowsRawHTML) { block in
       if let index = cellAtLine[block.startLine] {
-        let cell = notebook.cells[index]
-        return HTMLCell.html(
-          cell: cell, run: runs[index], anchor: "cell-\(cell.id)", strings: strings)
+        // Handed over once (cmark copies it): freed as the page is built, not at its end.
+        defer { cellsHTML[index] = [] }
+        return cellsHTML[index]
       }
       guard block.info.split(separator: " ").first == "swift" else { return nil }
+      let code = block.literal
       var out = HTMLBuffer()
-      HTMLCell.appendCode(block.literal, tokens: SwiftLexer.tokens(in: block.literal), to: &out)
-      return out.string
+      HTMLCell.appendCode(code, tokens: SwiftLexer.tokens(in: code), to: &out)
+      return out.bytes
     }
     let title = notebook.title
     guard let navigation = options.navigation else {

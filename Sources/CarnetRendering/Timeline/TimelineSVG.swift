@@ -52,17 +52,30 @@ enum TimelineSVG {
 
   /// The charts for `timeline` in every layout, `wide` first: what a page shows under a cell.
   static func charts(_ timeline: TaskTimeline, strings: PageStrings) -> String {
-    [Layout.wide, Layout.narrow].map { svg(timeline, strings: strings, layout: $0) }
-      .joined(separator: "\n")
+    var out = HTMLBuffer()
+    appendCharts(timeline, strings: strings, to: &out)
+    return out.string
+  }
+
+  /// Appends the charts for `timeline` in every layout, `wide` first, one per line.
+  static func appendCharts(
+    _ timeline: TaskTimeline, strings: PageStrings, to out: inout HTMLBuffer
+  ) {
+    let labels = TimelineChart.Labels(timeline, strings: strings)
+    for (index, layout) in [Layout.wide, Layout.narrow].enumerated() {
+      if index > 0 { out.markup("\n") }
+      TimelineChart(timeline: timeline, labels: labels, layout: layout).draw(to: &out)
+    }
   }
 
   /// The chart for `timeline` in `layout`, with words in `strings`' language.
   static func svg(
     _ timeline: TaskTimeline, strings: PageStrings, layout: Layout = .wide
   ) -> String {
-    var chart = Chart(timeline: timeline, strings: strings, layout: layout)
-    chart.draw()
-    return chart.out.string
+    var out = HTMLBuffer()
+    let labels = TimelineChart.Labels(timeline, strings: strings)
+    TimelineChart(timeline: timeline, labels: labels, layout: layout).draw(to: &out)
+    return out.string
   }
 
   /// A kind of mark the chart draws, as its legend names it; the raw value ends the class of
@@ -123,167 +136,14 @@ enum TimelineSVG {
 
   /// `hundredths / 100` with exactly two decimals: `1234` is `12.34`, `-5` is `-0.05`.
   static func number(_ hundredths: Int) -> String {
-    let sign = hundredths < 0 ? "-" : ""
-    let magnitude = hundredths.magnitude
-    let fraction = magnitude % 100
-    return "\(sign)\(magnitude / 100).\(fraction < 10 ? "0" : "")\(fraction)"
+    var out = HTMLBuffer()
+    out.hundredths(hundredths)
+    return out.string
   }
 
   /// A lane's name as drawn: at most `maximumLength` characters, the last one `…` when cut.
   static func shortName(_ name: String, maximumLength: Int) -> String {
     guard name.count > maximumLength else { return name }
     return name.prefix(maximumLength - 1) + "…"
-  }
-}
-
-/// One chart being drawn. Coordinates are computed in hundredths of a unit (`TimelineSVG.number`
-/// writes them); `height` is in units.
-private struct Chart {
-  let timeline: TaskTimeline
-  let strings: PageStrings
-  let layout: TimelineSVG.Layout
-  let scale: TimelineScale
-  let height: Int
-  var out = HTMLBuffer()
-
-  init(timeline: TaskTimeline, strings: PageStrings, layout: TimelineSVG.Layout) {
-    self.timeline = timeline
-    self.strings = strings
-    self.layout = layout
-    scale = TimelineScale(duration: timeline.duration)
-    height = layout.top + timeline.lanes.count * layout.laneHeight + layout.axisHeight
-  }
-
-  mutating func draw() {
-    let summary = TimelineSVG.summary(timeline, strings: strings)
-    out.markup("<svg class=\"timeline-chart \(layout.name)\" role=\"img\" aria-label=\"")
-    out.text(summary)
-    out.markup(
-      "\" viewBox=\"0 0 \(layout.width) \(height)\" width=\"\(layout.width)\""
-        + " height=\"\(height)\">\n<title>")
-    out.text("\(strings.timeline): \(summary)")
-    out.markup("</title>\n")
-    drawGrid()
-    for (index, lane) in timeline.lanes.enumerated() { draw(lane, index: index) }
-    drawAxis()
-    out.markup("</svg>")
-  }
-
-  private func x(_ instant: Duration) -> Int {
-    let length = (layout.plotEnd - layout.plotStart) * 100
-    return layout.plotStart * 100 + scale.position(of: instant, length: length)
-  }
-
-  private func y(lane index: Int) -> Int {
-    (layout.top + index * layout.laneHeight) * 100
-  }
-
-  private var axisY: Int { y(lane: timeline.lanes.count) + 400 }
-
-  private func n(_ hundredths: Int) -> String { TimelineSVG.number(hundredths) }
-
-  private func seconds(_ instant: Duration) -> String { TimelineScale.seconds(instant) + " s" }
-
-  private mutating func drawGrid() {
-    out.markup("<g class=\"grid\">")
-    for tick in scale.ticks(maximumIntervals: 6) {
-      let x = n(x(tick))
-      out.markup("<line x1=\"\(x)\" y1=\"\(n(y(lane: 0)))\" x2=\"\(x)\" y2=\"\(n(axisY))\"/>")
-    }
-    out.markup("</g>\n")
-  }
-
-  private mutating func draw(_ lane: TaskTimeline.Lane, index: Int) {
-    let top = y(lane: index)
-    let middle = top + layout.barMiddle * 100
-    out.markup(lane.finished ? "<g class=\"lane\">" : "<g class=\"lane unfinished\">")
-    if index % 2 == 1 {
-      out.markup(
-        "<rect class=\"lane-bg\" x=\"0.00\" y=\"\(n(top))\" width=\"\(n(layout.width * 100))\""
-          + " height=\"\(n(layout.laneHeight * 100))\"/>")
-    }
-    drawName(strings.laneName(lane, at: index), baseline: top + layout.nameBaseline * 100)
-    out.markup(
-      "<line class=\"wait\" x1=\"\(n(x(lane.created)))\" y1=\"\(n(middle))\""
-        + " x2=\"\(n(x(lane.ended)))\" y2=\"\(n(middle))\"/>")
-    for sleep in lane.sleeps { draw(sleep, middle: middle) }
-    drawRuns(lane.runs, middle: middle)
-    if let cancelled = lane.cancelled { drawCancellation(at: cancelled, middle: middle) }
-    if !lane.finished { drawUnfinished(at: lane.ended, middle: middle) }
-    out.markup("</g>\n")
-  }
-
-  private mutating func drawName(_ name: String, baseline: Int) {
-    let short = TimelineSVG.shortName(name, maximumLength: layout.maximumNameLength)
-    out.markup(
-      "<text class=\"lane-name\" x=\"\(n(layout.plotStart * 100))\" y=\"\(n(baseline))\">")
-    out.text(short)
-    if short != name {
-      out.markup("<title>")
-      out.text(name)
-      out.markup("</title>")
-    }
-    out.markup("</text>")
-  }
-
-  private mutating func draw(_ sleep: TaskTimeline.Sleep, middle: Int) {
-    let start = x(sleep.start)
-    let width = max(100, x(sleep.end) - start)
-    let half = layout.sleepHeight * 50
-    let kind = sleep.wasCancelled ? "sleep cancelled" : "sleep"
-    out.markup(
-      "<rect class=\"\(kind)\" x=\"\(n(start))\" y=\"\(n(middle - half))\""
-        + " width=\"\(n(width))\" height=\"\(n(2 * half))\" rx=\"2.00\"><title>")
-    var words = "\(strings.sleeping) \(seconds(sleep.start)) – \(seconds(sleep.end))"
-    if sleep.wasCancelled { words += " (\(strings.cancelled))" }
-    out.text(words)
-    out.markup("</title></rect>")
-  }
-
-  private mutating func drawRuns(_ runs: [Duration], middle: Int) {
-    let half = layout.runHalfHeight * 100
-    var previous: Int?
-    for run in runs {
-      let x = x(run)
-      guard x != previous else { continue }
-      previous = x
-      out.markup(
-        "<line class=\"run\" x1=\"\(n(x))\" y1=\"\(n(middle - half))\" x2=\"\(n(x))\""
-          + " y2=\"\(n(middle + half))\"/>")
-    }
-  }
-
-  private mutating func drawCancellation(at instant: Duration, middle: Int) {
-    let x = x(instant)
-    out.markup("<g class=\"cancel\"><title>")
-    out.text("\(strings.cancelled) \(seconds(instant))")
-    out.markup(
-      "</title><path d=\"M\(n(x - 500)) \(n(middle - 500))L\(n(x + 500)) \(n(middle + 500))"
-        + "M\(n(x - 500)) \(n(middle + 500))L\(n(x + 500)) \(n(middle - 500))\"/></g>")
-  }
-
-  private mutating func drawUnfinished(at instant: Duration, middle: Int) {
-    let x = x(instant) + 300
-    out.markup(
-      "<path class=\"unfinished-mark\" d=\"M\(n(x)) \(n(middle - 600))L\(n(x + 700)) \(n(middle))"
-        + "L\(n(x)) \(n(middle + 600))Z\"><title>")
-    out.text(strings.unfinished)
-    out.markup("</title></path>")
-  }
-
-  private mutating func drawAxis() {
-    let y = axisY
-    out.markup(
-      "<g class=\"axis\"><line x1=\"\(n(layout.plotStart * 100))\" y1=\"\(n(y))\""
-        + " x2=\"\(n(layout.plotEnd * 100))\" y2=\"\(n(y))\"/>")
-    for tick in scale.ticks(maximumIntervals: 6) {
-      let x = n(x(tick))
-      out.markup(
-        "<line x1=\"\(x)\" y1=\"\(n(y))\" x2=\"\(x)\" y2=\"\(n(y + 400))\"/>"
-          + "<text x=\"\(x)\" y=\"\(n(y + 1800))\" text-anchor=\"middle\">")
-      out.text(seconds(tick))
-      out.markup("</text>")
-    }
-    out.markup("</g>\n")
   }
 }

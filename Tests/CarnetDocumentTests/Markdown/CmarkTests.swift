@@ -181,8 +181,8 @@ import Testing
 
   @Test func renderingPutsTheTreeBack() {
     let document = MarkdownDocument.parse("a\n\n```x\ny\n```\n")
-    let replaced = document.renderHTML(safe: true) { _ in "<hr class=\"mine\" />\n" }
-    #expect(replaced == "<p>a</p>\n<hr class=\"mine\" />\n")
+    let replaced = document.renderHTML(safe: true) { _ in Array("<hr class=\"mine\" />\n".utf8) }
+    #expect(String(decoding: replaced, as: UTF8.self) == "<p>a</p>\n<hr class=\"mine\" />\n")
     #expect(
       document.renderHTML(safe: true)
         == "<p>a</p>\n<pre><code class=\"language-x\">y\n</code></pre>\n")

@@ -173,9 +173,11 @@ struct HTMLRendererTests {
   func customBlocksAreRawInSafeMode() {
     let document = MarkdownDocument.parse("a\n\n```x\ny\n```\n\n<div>z</div>\n")
     let rendered = document.renderHTML(safe: true) { block in
-      block.info == "x" ? "<div id=\"mine\">\(block.literal)</div>\n" : nil
+      block.info == "x" ? Array("<div id=\"mine\">\(block.literal)</div>\n".utf8) : nil
     }
-    #expect(rendered == "<p>a</p>\n<div id=\"mine\">y\n</div>\n<!-- raw HTML omitted -->\n")
+    #expect(
+      String(decoding: rendered, as: UTF8.self)
+        == "<p>a</p>\n<div id=\"mine\">y\n</div>\n<!-- raw HTML omitted -->\n")
     #expect(document.firstHeading == nil)
   }
 
