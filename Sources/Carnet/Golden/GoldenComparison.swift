@@ -1,7 +1,7 @@
 import Foundation
 
 /// The result of comparing a rendered lesson with its committed golden file.
-public enum GoldenVerdict: Equatable, Sendable {
+package enum GoldenVerdict: Equatable, Sendable {
   /// The rendered lesson is byte for byte the golden file.
   case match
   /// They differ; `diff` is a unified diff from the golden file to the rendered lesson.
@@ -11,7 +11,7 @@ public enum GoldenVerdict: Equatable, Sendable {
 
   /// A readable account of the verdict, for a test failure or the command line; callers add
   /// how to accept the change (that differs between the test suite and the CLI).
-  public var message: String {
+  package var message: String {
     switch self {
     case .match:
       return "the rendered lesson matches its golden file"
@@ -30,7 +30,7 @@ package enum GoldenComparison {
   ///
   /// The comparison is byte for byte (not Unicode canonical equivalence), line endings
   /// included. The diff is labelled `goldenPath` (committed) and `goldenPath (rendered)`.
-  public static func compare(expected: String?, actual: String, goldenPath: String)
+  package static func compare(expected: String?, actual: String, goldenPath: String)
     -> GoldenVerdict
   {
     guard let expected else { return .missing(path: goldenPath) }

@@ -16,7 +16,7 @@ package enum LineDiff {
   /// in only one text, so large texts with few changes are compared quickly. The diff is a
   /// shortest one unless the texts differ in thousands of places that could pair up in many
   /// ways; then a faster, possibly longer diff is given (see `MyersDiff`).
-  public static func unified(
+  package static func unified(
     old: String, new: String, oldLabel: String, newLabel: String, context: Int = 3
   ) -> String {
     let oldLines = DiffLines(old)

@@ -12,7 +12,7 @@ package enum RecordMode: Sendable {
 
   /// The mode the environment asks for (see the type's rule); pass
   /// `ProcessInfo.processInfo.environment`.
-  public static func from(environment: [String: String]) -> RecordMode {
+  package static func from(environment: [String: String]) -> RecordMode {
     if let ci = environment["CI"], !ci.isEmpty { return .never }
     guard let value = environment["CARNET_RECORD"] else { return .never }
     let trimmed = value.filter { !$0.isWhitespace }.lowercased()

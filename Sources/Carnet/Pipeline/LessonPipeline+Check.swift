@@ -5,7 +5,7 @@ extension LessonPipeline {
   /// `check`: renders in memory and compares each file with the committed one. A drifted
   /// lesson shows in each of its formats: its first differing file gets the diff, the others
   /// one line each.
-  public func check(events: @escaping @Sendable (PipelineEvent) -> Void) -> PipelineOutcome {
+  package func check(events: @escaping @Sendable (PipelineEvent) -> Void) -> PipelineOutcome {
     var outcome = PipelineOutcome()
     let (lessons, book) = load(into: &outcome, events: events)
     render(lessons, book: book, events: events) { rendered in

@@ -5,7 +5,7 @@ extension LessonPipeline {
   /// `render`: writes each lesson's files, all of them or none (a full disk never leaves a new
   /// NAME.md beside an old NAME.html), then the book's contents pages. A lesson with a failing
   /// cell is not written (its previous files stay) unless `allowErrors`.
-  public func renderAndWrite(
+  package func renderAndWrite(
     allowErrors: Bool, events: @escaping @Sendable (PipelineEvent) -> Void
   ) -> PipelineOutcome {
     var outcome = PipelineOutcome()

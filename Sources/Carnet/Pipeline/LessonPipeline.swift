@@ -7,24 +7,24 @@ import Foundation
 /// ones that cannot run), run each, render its files, then write them or compare them with the
 /// committed ones, and come to one verdict. A command builds one from its options and shows the
 /// events; it decides nothing itself.
-public struct LessonPipeline: Sendable {
+package struct LessonPipeline: Sendable {
   /// The lesson files or folders asked for.
-  public var paths: [String]
+  package var paths: [String]
   /// The folder of the rendered files.
-  public var outputDirectory: String
+  package var outputDirectory: String
   /// The files rendered per lesson.
-  public var formats: [OutputFormat]
+  package var formats: [OutputFormat]
   /// How web pages are rendered.
-  public var htmlOptions: HTMLOptions
+  package var htmlOptions: HTMLOptions
   /// The lessons compiled into the executable.
-  public var registry: LessonRegistry
+  package var registry: LessonRegistry
   /// How many lessons run at the same time.
-  public var batch: LessonBatch
+  package var batch: LessonBatch
   /// Makes the runner of one lesson (each with a worker of its own).
-  public var makeRunner: @Sendable () -> NotebookRunner
+  package var makeRunner: @Sendable () -> NotebookRunner
 
   /// A pipeline over `paths`.
-  public init(
+  package init(
     paths: [String], outputDirectory: String, formats: [OutputFormat], htmlOptions: HTMLOptions,
     registry: LessonRegistry, batch: LessonBatch,
     makeRunner: @escaping @Sendable () -> NotebookRunner
@@ -39,13 +39,13 @@ public struct LessonPipeline: Sendable {
   }
 
   /// What running and rendering one lesson produced (on a thread of the batch).
-  public struct RenderedLesson: Sendable {
+  package struct RenderedLesson: Sendable {
     /// The lesson.
-    public var lesson: Lesson
+    package var lesson: Lesson
     /// Its run.
-    public var run: NotebookRun
+    package var run: NotebookRun
     /// Its rendered files, in the order of `formats`.
-    public var files: [RenderedFile]
+    package var files: [RenderedFile]
   }
 
   /// The lessons, and whether they form a book. Refusals are reported as events, and make the

@@ -2,7 +2,7 @@ import CarnetDocument
 
 /// What the pipeline tells as it goes, in order, for a command line to show: diagnostics are
 /// always shown; the other events are progress.
-public enum PipelineEvent: Sendable {
+package enum PipelineEvent: Sendable {
   /// Errors and warnings: refused lessons, cells' warnings and failures, drifted or unwritten
   /// files.
   case diagnostics([Diagnostic])
@@ -19,13 +19,13 @@ public enum PipelineEvent: Sendable {
 }
 
 /// What a pipeline did, for a command's last line and exit status.
-public struct PipelineOutcome: Sendable, Equatable {
+package struct PipelineOutcome: Sendable, Equatable {
   /// The worst thing that happened.
-  public var verdict: Verdict = .success
+  package var verdict: Verdict = .success
   /// The lessons handled.
-  public var lessons = 0
+  package var lessons = 0
   /// Their cells.
-  public var cells = 0
+  package var cells = 0
   /// The files written (render) or compared (check).
-  public var files = 0
+  package var files = 0
 }

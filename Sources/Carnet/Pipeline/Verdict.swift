@@ -1,6 +1,6 @@
 /// What a command's run came to, worst first: the exit status of `carnet render` and
 /// `carnet check`.
-public enum Verdict: Int32, Sendable, Comparable {
+package enum Verdict: Int32, Sendable, Comparable {
   /// Everything done; the outputs match.
   case success = 0
   /// A cell failed, or an output differs from the committed one.
@@ -21,8 +21,8 @@ public enum Verdict: Int32, Sendable, Comparable {
   }
 
   /// Orders verdicts by severity.
-  public static func < (lhs: Verdict, rhs: Verdict) -> Bool { lhs.severity < rhs.severity }
+  package static func < (lhs: Verdict, rhs: Verdict) -> Bool { lhs.severity < rhs.severity }
 
   /// The exit status a command ends with.
-  public var exitStatus: Int32 { rawValue }
+  package var exitStatus: Int32 { rawValue }
 }

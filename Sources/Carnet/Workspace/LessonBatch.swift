@@ -5,19 +5,19 @@ import Synchronization
 /// with a `ProcessCellRunner`, each lesson's cells in a worker process of its own), while the
 /// caller receives the results one by one in the lessons' order. So what the caller writes and
 /// prints, and in which order, is the same for any number of jobs.
-public struct LessonBatch: Sendable {
+package struct LessonBatch: Sendable {
   /// How many lessons are worked on at the same time (at least 1).
-  public var jobs: Int
+  package var jobs: Int
 
   /// A batch of `jobs` lessons at a time.
-  public init(jobs: Int) {
+  package init(jobs: Int) {
     self.jobs = max(1, jobs)
   }
 
   /// Calls `work` on every lesson, up to `jobs` at a time on other threads (on this one when
   /// `jobs` is 1), and `deliver(index, result)` on this thread for each lesson in order, as soon
   /// as that lesson and the ones before it are done.
-  public func run<Result: Sendable>(
+  package func run<Result: Sendable>(
     _ lessons: [Lesson], work: @escaping @Sendable (Lesson) -> Result,
     deliver: (Int, Result) -> Void
   ) {

@@ -6,26 +6,26 @@ import Foundation
 /// A folder of lessons published as a book: its lessons in order, with their titles, the
 /// contents pages (`index.html`, and `index.md` for readers of the repository), and the links
 /// from each lesson page to the contents and to the previous and next lessons.
-public struct LessonBook: Sendable {
+package struct LessonBook: Sendable {
   /// The book's title: the first line of `contents.txt` (`# Title`), else the word for
   /// "contents" in the book's language.
-  public var title: String
+  package var title: String
   /// The language of the contents page: `--lang`, else the first lesson's front matter, else
   /// English.
-  public var language: String
+  package var language: String
   /// The lessons, in the book's order: `contents.txt`'s, else by file name.
-  public var lessons: [Lesson]
+  package var lessons: [Lesson]
   /// One entry per lesson, in the same order.
-  public var entries: [BookEntry]
+  package var entries: [BookEntry]
   /// The folder the pages go to.
-  public var outputDirectory: String
+  package var outputDirectory: String
 
   /// The book of the lessons of `folder` that could be loaded (`lessons`, in any order), among
   /// `lessonFiles`, the file names of all its lessons.
   ///
   /// - Throws: `InputError` when `contents.txt` is wrong, or a lesson is named `index` (its page
   ///   would be the contents page).
-  public init(
+  package init(
     folder: String, lessonFiles: [String], lessons: [Lesson], outputDirectory: String,
     options: HTMLOptions
   ) throws(InputError) {
@@ -52,7 +52,7 @@ public struct LessonBook: Sendable {
   /// the folder says it is). `lessons` are the folder's lessons that could be loaded.
   ///
   /// - Throws: `InputError` as `init` does.
-  public static func of(
+  package static func of(
     paths: [String], lessons: [Lesson], outputDirectory: String, options: HTMLOptions
   ) throws(InputError) -> LessonBook? {
     var isDirectory: ObjCBool = false
@@ -70,13 +70,13 @@ public struct LessonBook: Sendable {
   }
 
   /// The links of lesson `index`'s page.
-  public func navigation(at index: Int) -> PageNavigation {
+  package func navigation(at index: Int) -> PageNavigation {
     PageNavigation(
       entries: entries, at: index, contents: PageLink(href: "index.html", title: title))
   }
 
   /// The contents pages: `index.html`, and `index.md` when Markdown is written too.
-  public func files(formats: [OutputFormat]) -> [RenderedFile] {
+  package func files(formats: [OutputFormat]) -> [RenderedFile] {
     let folder = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
     var files: [RenderedFile] = []
     if formats.contains(.html) {

@@ -2,18 +2,18 @@ import CarnetDocument
 
 /// One lesson of a book, as its contents page and its neighbours' navigation name it: its
 /// name, its title, and its rendered files (relative to the contents page).
-public struct BookEntry: Hashable, Sendable {
+package struct BookEntry: Hashable, Sendable {
   /// The lesson's name (`demo` for `Notebooks/demo.md`).
-  public var name: String
+  package var name: String
   /// The lesson's title, as plain text (`Notebook.title`).
-  public var title: String
+  package var title: String
   /// Its web page's file name, such as `demo.html`.
-  public var htmlFile: String
+  package var htmlFile: String
   /// Its rendered Markdown's file name, such as `demo.md`.
-  public var markdownFile: String
+  package var markdownFile: String
 
   /// Creates an entry; the files default to `NAME.html` and `NAME.md`.
-  public init(name: String, title: String, htmlFile: String? = nil, markdownFile: String? = nil) {
+  package init(name: String, title: String, htmlFile: String? = nil, markdownFile: String? = nil) {
     self.name = name
     self.title = title
     self.htmlFile = htmlFile ?? name + ".html"
@@ -21,13 +21,13 @@ public struct BookEntry: Hashable, Sendable {
   }
 
   /// The entry of a lesson: its name, its title, `NAME.html` and `NAME.md`.
-  public init(notebook: Notebook) {
+  package init(notebook: Notebook) {
     self.init(name: notebook.name, title: notebook.title)
   }
 
   /// The web page's file name as a relative URL reference (percent-encoded).
-  public var htmlHref: String { RelativeURL.reference(toFile: htmlFile) }
+  package var htmlHref: String { RelativeURL.reference(toFile: htmlFile) }
 
   /// The Markdown file's name as a relative URL reference (percent-encoded).
-  public var markdownHref: String { RelativeURL.reference(toFile: markdownFile) }
+  package var markdownHref: String { RelativeURL.reference(toFile: markdownFile) }
 }

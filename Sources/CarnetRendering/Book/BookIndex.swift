@@ -7,7 +7,7 @@ package enum BookIndex {
   /// The web page: `<h1>` the course's title, then an ordered list of links to each entry's
   /// web page, with its title. `language` is the page's (`<html lang>`); when it is not a
   /// well-formed language tag, `en`. Titles are escaped; the page is well-formed XML.
-  public static func html(title: String, language: String, entries: [BookEntry]) -> String {
+  package static func html(title: String, language: String, entries: [BookEntry]) -> String {
     var out = HTMLBuffer(capacity: 256 + entries.count * 96)
     out.markup("<h1>")
     out.text(title)
@@ -27,7 +27,7 @@ package enum BookIndex {
 
   /// The Markdown page: `# Title`, a blank line, then `1. [Lesson title](NAME.md)`, one line
   /// per entry, numbered in order. Titles are escaped so that they read as plain text.
-  public static func markdown(title: String, entries: [BookEntry]) -> String {
+  package static func markdown(title: String, entries: [BookEntry]) -> String {
     var out = "# \(MarkdownEscaping.inline(title))\n"
     if !entries.isEmpty { out += "\n" }
     for (number, entry) in zip(1..., entries) {

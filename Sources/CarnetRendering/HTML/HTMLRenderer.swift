@@ -13,10 +13,13 @@ public struct HTMLOptions: Sendable {
   /// Links to the contents page and to the lessons before and after this one, shown at the top
   /// and the bottom of the page when the lesson is part of a book. Without it (the default),
   /// the page has no navigation and no style for it.
-  public var navigation: PageNavigation? = nil
+  package var navigation: PageNavigation? = nil
+
+  /// The default options: safe mode, the lesson's language, no navigation.
+  public init() {}
 
   /// Creates options.
-  public init(
+  package init(
     allowsRawHTML: Bool = false, language: String? = nil, navigation: PageNavigation? = nil
   ) {
     self.allowsRawHTML = allowsRawHTML
@@ -35,13 +38,13 @@ public struct HTMLOptions: Sendable {
 /// JavaScript; it is also well-formed XML. A YAML front matter at the start of the lesson is
 /// not shown. With `HTMLOptions.navigation`, the page of a book's lesson also has a
 /// `<nav class="book">` above and below the lesson, linking to the contents and the neighbours.
-public enum HTMLRenderer {
+package enum HTMLRenderer {
   /// Renders `notebook` with `runs[i]` shown under `notebook.cells[i]`.
   ///
   /// Runs in time linear in the size of the text and the outputs: it renders the tree of the
   /// notebook's one cmark parse (`Notebook.markdown`), without parsing again.
   /// - Precondition: `runs.count == notebook.cells.count`.
-  public static func render(
+  package static func render(
     _ notebook: Notebook, runs: [CellRun], options: HTMLOptions = HTMLOptions()
   ) -> String {
     precondition(

@@ -14,12 +14,12 @@ import CarnetRuntime
 ///
 /// The JSON is written by hand, byte for byte as nbformat would write the same notebook
 /// (`JSONValue`): the same lesson and runs always give the same bytes.
-public enum IpynbRenderer {
+package enum IpynbRenderer {
   /// Renders `notebook` with `runs[i]` shown under `notebook.cells[i]`.
   ///
   /// Runs in time linear in the size of the text and the outputs.
   /// - Precondition: `runs.count == notebook.cells.count`.
-  public static func render(_ notebook: Notebook, runs: [CellRun]) -> String {
+  package static func render(_ notebook: Notebook, runs: [CellRun]) -> String {
     precondition(
       runs.count == notebook.cells.count,
       "\(notebook.cells.count) cells but \(runs.count) runs for \(notebook.path)")

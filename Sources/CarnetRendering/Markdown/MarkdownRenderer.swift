@@ -16,13 +16,13 @@ import CarnetRuntime
 /// matter (`lang: fr`; English by default).
 ///
 /// The renderer only formats: it does not know how cells ran.
-public enum MarkdownRenderer {
+package enum MarkdownRenderer {
   /// Renders `notebook` with `runs[i]` shown under `notebook.cells[i]`.
   ///
   /// Runs in time linear in the size of the text and the outputs.
   /// - Precondition: `runs.count == notebook.cells.count`, and the cells' layouts are in
   ///   document order and within the text.
-  public static func render(_ notebook: Notebook, runs: [CellRun]) -> String {
+  package static func render(_ notebook: Notebook, runs: [CellRun]) -> String {
     precondition(
       runs.count == notebook.cells.count,
       "\(notebook.cells.count) cells but \(runs.count) runs for \(notebook.path)")
@@ -74,5 +74,5 @@ public enum MarkdownRenderer {
 
 extension NotebookRun {
   /// The rendered Markdown document.
-  public var renderedMarkdown: String { MarkdownRenderer.render(notebook, runs: runs) }
+  package var renderedMarkdown: String { MarkdownRenderer.render(notebook, runs: runs) }
 }
