@@ -1,32 +1,79 @@
 /// The worker protocol's encoding: each message is a frame `LENGTH:PAYLOAD`, and a payload is a
 /// sequence of tokens `LENGTH:BYTES` (netstrings). Hand-written because Foundation's JSON coders
-/// cost half of a long lesson's render time.
+/// cost half of a long lesson's render time; numbers and lengths are written as digits straight
+/// into the frame's one buffer, without intermediate strings.
 struct WireWriter {
-  /// The bytes written so far.
-  private(set) var bytes: [UInt8] = []
+  /// Room kept at the front of the buffer for the frame's length (at most 20 digits and `:`).
+  private static let headerRoom = 21
+
+  private var bytes: [UInt8]
+
+  /// Starts an empty payload.
+  init() {
+    bytes = []
+    bytes.reserveCapacity(256)
+    bytes.append(contentsOf: repeatElement(0, count: Self.headerRoom))
+  }
 
   /// Appends one token.
   mutating func write(_ text: String) {
-    var text = text
-    text.withUTF8 { Netstring.append($0, to: &bytes) }
+    let utf8 = text.utf8
+    writeLength(utf8.count)
+    bytes.append(contentsOf: utf8)
   }
 
   /// Appends an integer token.
-  mutating func write(_ value: Int) { write(String(value)) }
+  mutating func write(_ value: Int) {
+    writeLength(DecimalDigits.length(of: Int64(value)))
+    DecimalDigits.append(Int64(value), to: &bytes)
+  }
 
-  /// Appends a Boolean token.
-  mutating func write(_ value: Bool) { write(value ? "1" : "0") }
+  /// Appends a Boolean token (`1` or `0`).
+  mutating func write(_ value: Bool) {
+    bytes.append(UInt8(ascii: "1"))
+    bytes.append(UInt8(ascii: ":"))
+    bytes.append(UInt8(ascii: value ? "1" : "0"))
+  }
 
   /// Appends a duration token (`seconds,attoseconds`).
   mutating func write(_ value: Duration) {
-    write("\(value.components.seconds),\(value.components.attoseconds)")
+    let (seconds, attoseconds) = value.components
+    writeLength(DecimalDigits.length(of: seconds) + 1 + DecimalDigits.length(of: attoseconds))
+    DecimalDigits.append(seconds, to: &bytes)
+    bytes.append(UInt8(ascii: ","))
+    DecimalDigits.append(attoseconds, to: &bytes)
   }
 
-  /// The payload framed as one message.
-  var frame: [UInt8] {
-    var frame: [UInt8] = []
-    Netstring.append(bytes, to: &frame)
-    return frame
+  /// Appends a count token, then one token per string (read back by `WireReader.strings`).
+  mutating func write(_ strings: [String]) {
+    write(strings.count)
+    for string in strings { write(string) }
+  }
+
+  /// Appends a count token, then one token per duration (read back by `WireReader.durations`).
+  mutating func write(_ durations: [Duration]) {
+    write(durations.count)
+    for duration in durations { write(duration) }
+  }
+
+  /// Appends a floating-point token: the bits of `value`, so that it reads back exactly.
+  mutating func write(_ value: Double) { write(Int(Int64(bitPattern: value.bitPattern))) }
+
+  /// The payload framed as one message, in the same buffer: its length goes into the room kept
+  /// at the front, and the unused part of that room is dropped.
+  consuming func frame() -> [UInt8] {
+    let length = bytes.count - Self.headerRoom
+    let colon = Self.headerRoom - 1
+    let start = colon - DecimalDigits.length(of: Int64(length))
+    DecimalDigits.write(UInt64(length), into: &bytes, endingAt: colon)
+    bytes[colon] = UInt8(ascii: ":")
+    bytes.removeFirst(start)
+    return bytes
+  }
+
+  private mutating func writeLength(_ length: Int) {
+    DecimalDigits.append(Int64(length), to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
   }
 
   /// Splits the first complete frame off `buffer` (from `start`), returning its payload and
@@ -41,13 +88,6 @@ struct WireWriter {
 
 /// `LENGTH:BYTES`, the shape of both frames and tokens.
 enum Netstring {
-  /// Appends `content` as a netstring.
-  static func append(_ content: some Collection<UInt8>, to bytes: inout [UInt8]) {
-    bytes += Array(String(content.count).utf8)
-    bytes.append(UInt8(ascii: ":"))
-    bytes += content
-  }
-
   /// The range of the content of the netstring starting at `start`; nil when `bytes` end
   /// before it does; throws when its length is not decimal digits.
   static func content(
@@ -80,26 +120,43 @@ struct WireReader {
     index = payload.startIndex
   }
 
-  /// The next token as a string.
-  mutating func string() throws(WireError) -> String {
+  /// The next token's bytes.
+  private mutating func token() throws(WireError) -> ArraySlice<UInt8> {
     guard let content = try Netstring.content(in: bytes, at: index) else { throw WireError() }
     index = content.upperBound
-    return String(decoding: bytes[content], as: UTF8.self)
+    return bytes[content]
+  }
+
+  /// The next token as a string.
+  mutating func string() throws(WireError) -> String {
+    String(decoding: try token(), as: UTF8.self)
   }
 
   /// The next token as an integer.
   mutating func int() throws(WireError) -> Int {
-    guard let value = Int(try string()) else { throw WireError() }
-    return value
+    guard let value = DecimalDigits.parse(try token()), let int = Int(exactly: value) else {
+      throw WireError()
+    }
+    return int
   }
 
-  /// The next token as a Boolean.
-  mutating func bool() throws(WireError) -> Bool { try string() == "1" }
+  /// The next token as a Boolean: true when it is `1`.
+  mutating func bool() throws(WireError) -> Bool {
+    let token = try token()
+    return token.count == 1 && token.first == UInt8(ascii: "1")
+  }
+
+  /// The next token as a floating-point number (its bits).
+  mutating func double() throws(WireError) -> Double {
+    Double(bitPattern: UInt64(bitPattern: Int64(try int())))
+  }
 
   /// The next token as a duration.
   mutating func duration() throws(WireError) -> Duration {
-    let parts = try string().split(separator: ",")
-    guard parts.count == 2, let seconds = Int64(parts[0]), let attoseconds = Int64(parts[1])
+    let token = try token()
+    guard let comma = token.firstIndex(of: UInt8(ascii: ",")),
+      let seconds = DecimalDigits.parse(token[..<comma]),
+      let attoseconds = DecimalDigits.parse(token[(comma + 1)...])
     else { throw WireError() }
     return Duration(secondsComponent: seconds, attosecondsComponent: attoseconds)
   }
@@ -118,9 +175,64 @@ struct WireReader {
   mutating func array<T>(_ item: (inout WireReader) throws(WireError) -> T) throws(WireError) -> [T]
   {
     let count = try int()
-    guard count >= 0 else { throw WireError() }
+    // Every item takes two bytes at least (`0:`): a larger count is garbage.
+    guard count >= 0, count <= (bytes.endIndex - index) / 2 else { throw WireError() }
     var items: [T] = []
+    items.reserveCapacity(count)
     for _ in 0..<count { items.append(try item(&self)) }
     return items
+  }
+}
+
+/// Signed decimal numbers as ASCII digits, written and read without intermediate strings.
+enum DecimalDigits {
+  /// How many bytes `value` takes in decimal (with its `-`).
+  static func length(of value: Int64) -> Int {
+    var magnitude = value.magnitude
+    var count = value < 0 ? 2 : 1
+    while magnitude >= 10 {
+      magnitude /= 10
+      count += 1
+    }
+    return count
+  }
+
+  /// Appends `value` in decimal.
+  static func append(_ value: Int64, to bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    let end = bytes.count + length(of: value) - (value < 0 ? 1 : 0)
+    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: end - bytes.count))
+    write(value.magnitude, into: &bytes, endingAt: end)
+  }
+
+  /// Writes the digits of `magnitude` over the bytes just before `end`.
+  static func write(_ magnitude: UInt64, into bytes: inout [UInt8], endingAt end: Int) {
+    var rest = magnitude
+    var index = end
+    repeat {
+      index -= 1
+      bytes[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+      rest /= 10
+    } while rest > 0
+  }
+
+  /// The number `digits` spell (an optional `-`, then at least one digit); nil for anything
+  /// else, or a number out of range.
+  static func parse(_ digits: ArraySlice<UInt8>) -> Int64? {
+    let negative = digits.first == UInt8(ascii: "-")
+    let body = negative ? digits.dropFirst() : digits
+    guard !body.isEmpty else { return nil }
+    var value: Int64 = 0
+    for byte in body {
+      let digit = byte &- UInt8(ascii: "0")
+      guard digit < 10 else { return nil }
+      let (shifted, overflow) = value.multipliedReportingOverflow(by: 10)
+      let (next, carry) = shifted.subtractingReportingOverflow(Int64(digit))
+      guard !overflow, !carry else { return nil }
+      value = next
+    }
+    // Accumulated as a negative number, so that Int64.min reads back.
+    if negative { return value }
+    return value == .min ? nil : -value
   }
 }
