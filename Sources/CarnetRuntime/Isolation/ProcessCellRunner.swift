@@ -61,10 +61,11 @@ public final class ProcessCellRunner: CellRunning, Sendable {
           }
           (slot, process, sent, finishedInWorker) = (fresh, fresh, runs.count, 0)
         }
-        while sent < jobs.count, sent - runs.count < Self.queueDepth,
-          process.send(request(jobs[sent]))
-        {
-          sent += 1
+        // Refilled in one write once half the queue has run: a write per cell would wake the
+        // worker and cost a system call each time.
+        if sent - runs.count <= Self.queueDepth / 2 {
+          let batch = jobs[sent..<min(jobs.count, runs.count + Self.queueDepth)]
+          if !batch.isEmpty, process.send(batch.map(request)) { sent += batch.count }
         }
         if suspect == nil { willStart(runs.count) }
         let (run, failure) = awaitRun(of: head, from: process)
@@ -92,7 +93,8 @@ public final class ProcessCellRunner: CellRunning, Sendable {
     }
   }
 
-  /// How many requests are queued in the worker's request pipe ahead of the running cell.
+  /// How many requests are queued in the worker's request pipe, the running cell's included, at
+  /// most.
   static let queueDepth = 16
 
   private func request(_ job: CellJob) -> CellRequest {

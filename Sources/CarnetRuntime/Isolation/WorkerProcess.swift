@@ -58,9 +58,11 @@ final class WorkerProcess: @unchecked Sendable {
     child.closePipes()
   }
 
-  /// Sends one request frame; false when the worker is gone.
-  func send(_ request: CellRequest) -> Bool {
-    child.sendRequest(request.frame)
+  /// Sends request frames, in one write; false when the worker is gone.
+  func send(_ requests: [CellRequest]) -> Bool {
+    var frames: [UInt8] = []
+    for request in requests { frames += request.frame }
+    return child.sendRequest(frames)
   }
 
   /// Waits until `deadline` for the next message.
