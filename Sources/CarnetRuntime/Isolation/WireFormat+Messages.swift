@@ -1,4 +1,5 @@
 import CarnetDocument
+import Synchronization
 
 // How each worker message and its parts are written as tokens (see `WireWriter`), and read back.
 
@@ -10,13 +11,26 @@ extension CellOptions {
   }
 
   init(reading reader: inout WireReader) throws(WireError) {
-    let words = try reader.string().split(separator: " ").map(String.init)
+    let text = try reader.string()
+    if let known = Self.read.withLock({ $0[text] }) {
+      self = known
+      return
+    }
     do {
-      try self.init(words: words)
+      try self.init(words: text.split(separator: " ").map(String.init))
     } catch {
       throw WireError()
     }
+    Self.read.withLock { read in
+      if read.count >= Self.readLimit { read.removeAll() }
+      read[text] = self
+    }
   }
+
+  /// The options read so far, by their words: parsing an info string costs as much as running
+  /// a small cell, and the cells of a lesson share a few sets of options.
+  private static let read = Mutex<[String: CellOptions]>([:])
+  private static let readLimit = 64
 }
 
 extension CellRequest {
@@ -48,8 +62,8 @@ extension CellRequest {
 }
 
 extension CellRun.Ending {
-  /// The first token of each ending, written and read by the two functions below.
-  private enum Tag: String {
+  /// The first token of each ending, its number, written and read by the two functions below.
+  private enum Tag: Int {
     case returned, threw, stalled, timedOut, exceededWallClock, crashed, didNotCompile, compiled
   }
 
@@ -85,7 +99,7 @@ extension CellRun.Ending {
   }
 
   init(reading reader: inout WireReader) throws(WireError) {
-    switch Tag(rawValue: try reader.string()) {
+    switch Tag(rawValue: try reader.int()) {
     case .returned?:
       self = .returned
     case .threw?:
@@ -168,8 +182,8 @@ extension CellRun {
 }
 
 extension WorkerMessage {
-  /// The first token of each message, written and read by the two functions below.
-  private enum Tag: String {
+  /// The first token of each message, its number, written and read by the two functions below.
+  private enum Tag: Int {
     case output, finished, closing
   }
 
@@ -195,7 +209,7 @@ extension WorkerMessage {
   /// Reads a message from a frame's payload.
   init(payload: ArraySlice<UInt8>) throws(WireError) {
     var reader = WireReader(payload)
-    switch Tag(rawValue: try reader.string()) {
+    switch Tag(rawValue: try reader.int()) {
     case .output?:
       self = .output(try reader.string())
     case .finished?:

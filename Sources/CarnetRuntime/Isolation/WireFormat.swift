@@ -12,7 +12,7 @@ struct WireWriter {
   init() {
     bytes = []
     bytes.reserveCapacity(256)
-    bytes.append(contentsOf: repeatElement(0, count: Self.headerRoom))
+    for _ in 0..<Self.headerRoom { bytes.append(0) }
   }
 
   /// Appends one token.
@@ -200,9 +200,13 @@ enum DecimalDigits {
   /// Appends `value` in decimal.
   static func append(_ value: Int64, to bytes: inout [UInt8]) {
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    let end = bytes.count + length(of: value) - (value < 0 ? 1 : 0)
-    bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: end - bytes.count))
-    write(value.magnitude, into: &bytes, endingAt: end)
+    let start = bytes.count
+    var rest = value.magnitude
+    repeat {
+      bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10))
+      rest /= 10
+    } while rest > 0
+    bytes[start...].reverse()
   }
 
   /// Writes the digits of `magnitude` over the bytes just before `end`.

@@ -173,4 +173,26 @@ import Testing
     var reader = WireReader(Array("1:21:a1:b".utf8)[...])
     #expect((try? reader.strings()) == ["a", "b"])
   }
+  @Test func optionsReadAgainAreReadAlike() throws {
+    var timeout = CellOptions()
+    timeout.expectation = .timeout
+    var seeded = CellOptions()
+    seeded.seed = 7
+    let samples = [timeout, seeded, CellOptions(), timeout, seeded, CellOptions()]
+    for options in samples {
+      let request = CellRequest(
+        lessonName: "l", cellID: "c", options: options, clock: .virtual,
+        wallClockLimitSeconds: 1, recordsTimeline: false, outputLimit: 1)
+      let frame = request.frame
+      let (payload, _) = try #require(try WireWriter.takeFrame(from: frame, at: 0))
+      #expect(try CellRequest(payload: payload).options == options)
+    }
+    // Words that do not parse are rejected every time, not remembered.
+    for _ in 0..<2 {
+      #expect(throws: WireError.self) {
+        var reader = WireReader(Array("8:timeout=".utf8)[...])
+        _ = try CellOptions(reading: &reader)
+      }
+    }
+  }
 }
