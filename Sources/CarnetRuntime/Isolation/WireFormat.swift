@@ -24,8 +24,10 @@ struct WireWriter {
 
   /// Appends an integer token.
   mutating func write(_ value: Int) {
-    writeLength(DecimalDigits.length(of: Int64(value)))
-    DecimalDigits.append(Int64(value), to: &bytes)
+    DecimalDigits.withDigits(of: Int64(value)) { digits in
+      writeLength(digits.count)
+      bytes.append(contentsOf: digits)
+    }
   }
 
   /// Appends a Boolean token (`1` or `0`).
@@ -38,10 +40,14 @@ struct WireWriter {
   /// Appends a duration token (`seconds,attoseconds`).
   mutating func write(_ value: Duration) {
     let (seconds, attoseconds) = value.components
-    writeLength(DecimalDigits.length(of: seconds) + 1 + DecimalDigits.length(of: attoseconds))
-    DecimalDigits.append(seconds, to: &bytes)
-    bytes.append(UInt8(ascii: ","))
-    DecimalDigits.append(attoseconds, to: &bytes)
+    DecimalDigits.withDigits(of: seconds) { seconds in
+      DecimalDigits.withDigits(of: attoseconds) { attoseconds in
+        writeLength(seconds.count + 1 + attoseconds.count)
+        bytes.append(contentsOf: seconds)
+        bytes.append(UInt8(ascii: ","))
+        bytes.append(contentsOf: attoseconds)
+      }
+    }
   }
 
   /// Appends a count token, then one token per string (read back by `WireReader.strings`).
@@ -62,17 +68,19 @@ struct WireWriter {
   /// The payload framed as one message, in the same buffer: its length goes into the room kept
   /// at the front, and the unused part of that room is dropped.
   consuming func frame() -> [UInt8] {
-    let length = bytes.count - Self.headerRoom
     let colon = Self.headerRoom - 1
-    let start = colon - DecimalDigits.length(of: Int64(length))
-    DecimalDigits.write(UInt64(length), into: &bytes, endingAt: colon)
+    let start = DecimalDigits.withDigits(of: Int64(bytes.count - Self.headerRoom)) { digits in
+      let start = colon - digits.count
+      bytes.replaceSubrange(start..<colon, with: digits)
+      return start
+    }
     bytes[colon] = UInt8(ascii: ":")
     bytes.removeFirst(start)
     return bytes
   }
 
   private mutating func writeLength(_ length: Int) {
-    DecimalDigits.append(Int64(length), to: &bytes)
+    DecimalDigits.withDigits(of: Int64(length)) { bytes.append(contentsOf: $0) }
     bytes.append(UInt8(ascii: ":"))
   }
 
@@ -186,38 +194,25 @@ struct WireReader {
 
 /// Signed decimal numbers as ASCII digits, written and read without intermediate strings.
 enum DecimalDigits {
-  /// How many bytes `value` takes in decimal (with its `-`).
-  static func length(of value: Int64) -> Int {
-    var magnitude = value.magnitude
-    var count = value < 0 ? 2 : 1
-    while magnitude >= 10 {
-      magnitude /= 10
-      count += 1
+  /// Calls `body` with the decimal digits of `value` (and its `-`), written on the stack.
+  static func withDigits<Result>(
+    of value: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> Result
+  ) -> Result {
+    // Int64.min takes 20 bytes: `-` and 19 digits.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+      var index = buffer.endIndex
+      var rest = value.magnitude
+      repeat {
+        index -= 1
+        buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+      } while rest > 0
+      if value < 0 {
+        index -= 1
+        buffer[index] = UInt8(ascii: "-")
+      }
+      return body(UnsafeBufferPointer(rebasing: buffer[index...]))
     }
-    return count
-  }
-
-  /// Appends `value` in decimal.
-  static func append(_ value: Int64, to bytes: inout [UInt8]) {
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    let start = bytes.count
-    var rest = value.magnitude
-    repeat {
-      bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10))
-      rest /= 10
-    } while rest > 0
-    bytes[start...].reverse()
-  }
-
-  /// Writes the digits of `magnitude` over the bytes just before `end`.
-  static func write(_ magnitude: UInt64, into bytes: inout [UInt8], endingAt end: Int) {
-    var rest = magnitude
-    var index = end
-    repeat {
-      index -= 1
-      bytes[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-      rest /= 10
-    } while rest > 0
   }
 
   /// The number `digits` spell (an optional `-`, then at least one digit); nil for anything
