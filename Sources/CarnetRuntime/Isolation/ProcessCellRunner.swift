@@ -124,13 +124,15 @@ public final class ProcessCellRunner: CellRunning, Sendable {
     while true {
       switch process.next(deadline: deadline) {
       case .message(.output(let text)):
-        output += text
+        // Most cells print once: the first text is kept as it is, not copied.
+        if output.isEmpty { output = text } else { output += text }
       case .message(.finished(let run, let late)):
         lateOutput.withLock { $0 += late }
         // What the worker wrote to stderr during the cell is not another cell's crash message.
-        _ = process.takeErrorText()
-        let failure = Self.failure(job.cellID, "the worker does not know cell '\(job.cellID)'")
-        return (run ?? failure, nil)
+        process.discardErrorText()
+        return (
+          run ?? Self.failure(job.cellID, "the worker does not know cell '\(job.cellID)'"), nil
+        )
       case .message(.closing(let late)):
         lateOutput.withLock { $0 += late }
       case .exited(let signal, let status):
