@@ -156,12 +156,21 @@ import Testing
     }
   }
 
-  @Test(arguments: ["1", "1,", ",1", "1,2,3", "1;2", ""])
-  func aMalformedDurationIsRejected(token: String) {
-    let payload = Array("\(token.utf8.count):\(token)".utf8)[...]
+  @Test(arguments: [0, 1, 15, 17, 32])
+  func aDurationOfAnotherSizeIsRejected(size: Int) {
+    let payload = (Array("\(size):".utf8) + repeatElement(UInt8(ascii: "0"), count: size))[...]
     #expect(throws: WireError.self) {
       var reader = WireReader(payload)
       _ = try reader.duration()
+    }
+  }
+
+  @Test(arguments: [1, 15, 17, 33])
+  func durationsOfAnotherSizeAreRejected(size: Int) {
+    let payload = (Array("\(size):".utf8) + repeatElement(UInt8(ascii: "0"), count: size))[...]
+    #expect(throws: WireError.self) {
+      var reader = WireReader(payload)
+      _ = try reader.durations()
     }
   }
 
