@@ -12,7 +12,7 @@ extension CellOptions {
 
   init(reading reader: inout WireReader) throws(WireError) {
     let text = try reader.string()
-    if let known = Self.read.withLock({ $0[text] }) {
+    if let known = Self.read.withLock({ $0.first { $0.words == text }?.options }) {
       self = known
       return
     }
@@ -23,14 +23,15 @@ extension CellOptions {
     }
     Self.read.withLock { read in
       if read.count >= Self.readLimit { read.removeAll() }
-      read[text] = self
+      read.append((text, self))
     }
   }
 
-  /// The options read so far, by their words: parsing an info string costs as much as running
-  /// a small cell, and the cells of a lesson share a few sets of options.
-  private static let read = Mutex<[String: CellOptions]>([:])
-  private static let readLimit = 64
+  /// The options read so far, with their words: parsing an info string costs as much as running
+  /// a small cell, and the cells of a lesson share a few sets of options (looked up by
+  /// comparing words, cheaper than hashing them).
+  private static let read = Mutex<[(words: String, options: CellOptions)]>([])
+  private static let readLimit = 16
 }
 
 extension CellRequest {

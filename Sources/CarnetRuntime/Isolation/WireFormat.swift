@@ -49,9 +49,16 @@ struct WireWriter {
 
   private mutating func appendBinary(_ value: Duration) {
     let (seconds, attoseconds) = value.components
-    withUnsafeBytes(of: seconds.littleEndian) { bytes.append(contentsOf: $0) }
-    withUnsafeBytes(of: attoseconds.littleEndian) { bytes.append(contentsOf: $0) }
+    let start = bytes.count
+    bytes += Self.durationRoom
+    bytes.withUnsafeMutableBytes { raw in
+      raw.storeBytes(of: seconds.littleEndian, toByteOffset: start, as: Int64.self)
+      raw.storeBytes(of: attoseconds.littleEndian, toByteOffset: start + 8, as: Int64.self)
+    }
   }
+
+  /// The room one duration takes, appended in one copy and then written over.
+  private static let durationRoom = [UInt8](repeating: 0, count: WireReader.durationSize)
 
   /// Appends a count token, then one token per string (read back by `WireReader.strings`).
   mutating func write(_ strings: [String]) {
@@ -105,16 +112,24 @@ enum Netstring {
   static func content(
     in bytes: ArraySlice<UInt8>, at start: Int
   ) throws(WireError) -> Range<Int>? {
-    var index = start
-    var length = 0
-    while index < bytes.endIndex, bytes[index] != UInt8(ascii: ":") {
-      let digit = bytes[index] &- UInt8(ascii: "0")
-      guard digit < 10, length < Int.max / 10 else { throw WireError() }
-      length = length * 10 + Int(digit)
-      index += 1
+    guard start >= bytes.startIndex else { throw WireError() }
+    guard start <= bytes.endIndex else { return nil }
+    let base = bytes.startIndex
+    // Read through a pointer: a long lesson's messages hold millions of tokens.
+    let found: (colon: Int, length: Int)? = try bytes.withUnsafeBufferPointer {
+      (buffer) throws(WireError) in
+      var index = start - base
+      var length = 0
+      while index < buffer.count, buffer[index] != UInt8(ascii: ":") {
+        let digit = buffer[index] &- UInt8(ascii: "0")
+        guard digit < 10, length < Int.max / 10 else { throw WireError() }
+        length = length * 10 + Int(digit)
+        index += 1
+      }
+      return index < buffer.count ? (base + index, length) : nil
     }
-    guard index < bytes.endIndex, length <= bytes.endIndex - (index + 1) else { return nil }
-    return (index + 1)..<(index + 1 + length)
+    guard let (colon, length) = found, length <= bytes.endIndex - (colon + 1) else { return nil }
+    return (colon + 1)..<(colon + 1 + length)
   }
 }
 
