@@ -39,11 +39,9 @@ struct WireWriter {
   }
 
   /// Appends a duration token: its seconds and attoseconds as two little-endian 64-bit
-  /// integers (a netstring holds any bytes; 36 decimal digits cost ten times as much).
+  /// integers (a netstring holds any bytes, and two stores cost less than up to 38 digits).
   mutating func write(_ value: Duration) {
-    bytes.append(UInt8(ascii: "1"))
-    bytes.append(UInt8(ascii: "6"))
-    bytes.append(UInt8(ascii: ":"))
+    writeLength(WireReader.durationSize)
     appendBinary(value)
   }
 
