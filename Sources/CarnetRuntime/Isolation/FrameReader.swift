@@ -13,6 +13,8 @@ struct FrameReader {
   private let fileDescriptor: Int32
   private var buffer: [UInt8] = []
   private var start = 0
+  /// Where reads land, allocated once (a read per frame must not allocate and zero 64 KiB).
+  private var chunk = [UInt8](repeating: 0, count: 65536)
 
   /// Reads from `fileDescriptor`.
   init(fileDescriptor: Int32) {
@@ -41,7 +43,6 @@ struct FrameReader {
         let milliseconds = Int32(clamping: remaining.components.seconds * 1000 + 1)
         guard poll(&descriptor, 1, min(milliseconds, 1000)) > 0 else { continue }
       }
-      var chunk = [UInt8](repeating: 0, count: 65536)
       let count = read(fileDescriptor, &chunk, chunk.count)
       if count > 0 {
         buffer += chunk[..<count]

@@ -61,10 +61,11 @@ public final class ProcessCellRunner: CellRunning, Sendable {
           }
           (slot, process, sent, finishedInWorker) = (fresh, fresh, runs.count, 0)
         }
-        while sent < jobs.count, sent - runs.count < Self.queueDepth,
-          process.send(request(jobs[sent]))
-        {
-          sent += 1
+        // Refilled in one write once half the queue has run: a write per cell would wake the
+        // worker and cost a system call each time.
+        if sent - runs.count <= Self.queueDepth / 2 {
+          let batch = jobs[sent..<min(jobs.count, runs.count + Self.queueDepth)]
+          if !batch.isEmpty, process.send(batch.map(request)) { sent += batch.count }
         }
         if suspect == nil { willStart(runs.count) }
         let (run, failure) = awaitRun(of: head, from: process)
@@ -92,7 +93,8 @@ public final class ProcessCellRunner: CellRunning, Sendable {
     }
   }
 
-  /// How many requests are queued in the worker's request pipe ahead of the running cell.
+  /// How many requests are queued in the worker's request pipe, the running cell's included, at
+  /// most.
   static let queueDepth = 16
 
   private func request(_ job: CellJob) -> CellRequest {
@@ -122,13 +124,15 @@ public final class ProcessCellRunner: CellRunning, Sendable {
     while true {
       switch process.next(deadline: deadline) {
       case .message(.output(let text)):
-        output += text
+        // Most cells print once: the first text is kept as it is, not copied.
+        if output.isEmpty { output = text } else { output += text }
       case .message(.finished(let run, let late)):
         lateOutput.withLock { $0 += late }
         // What the worker wrote to stderr during the cell is not another cell's crash message.
-        _ = process.takeErrorText()
-        let failure = Self.failure(job.cellID, "the worker does not know cell '\(job.cellID)'")
-        return (run ?? failure, nil)
+        process.discardErrorText()
+        return (
+          run ?? Self.failure(job.cellID, "the worker does not know cell '\(job.cellID)'"), nil
+        )
       case .message(.closing(let late)):
         lateOutput.withLock { $0 += late }
       case .exited(let signal, let status):

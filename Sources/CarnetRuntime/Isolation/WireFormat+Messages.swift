@@ -1,4 +1,5 @@
 import CarnetDocument
+import Synchronization
 
 // How each worker message and its parts are written as tokens (see `WireWriter`), and read back.
 
@@ -10,13 +11,27 @@ extension CellOptions {
   }
 
   init(reading reader: inout WireReader) throws(WireError) {
-    let words = try reader.string().split(separator: " ").map(String.init)
+    let text = try reader.string()
+    if let known = Self.read.withLock({ $0.first { $0.words == text }?.options }) {
+      self = known
+      return
+    }
     do {
-      try self.init(words: words)
+      try self.init(words: text.split(separator: " ").map(String.init))
     } catch {
       throw WireError()
     }
+    Self.read.withLock { read in
+      if read.count >= Self.readLimit { read.removeAll() }
+      read.append((text, self))
+    }
   }
+
+  /// The options read so far, with their words: parsing an info string costs as much as running
+  /// a small cell, and the cells of a lesson share a few sets of options (looked up by
+  /// comparing words, cheaper than hashing them).
+  private static let read = Mutex<[(words: String, options: CellOptions)]>([])
+  private static let readLimit = 16
 }
 
 extension CellRequest {
@@ -27,10 +42,10 @@ extension CellRequest {
     writer.write(cellID)
     options.write(to: &writer)
     writer.write(clock.rawValue)
-    writer.write(String(wallClockLimitSeconds))
+    writer.write(wallClockLimitSeconds)
     writer.write(recordsTimeline)
     writer.write(outputLimit)
-    return writer.frame
+    return writer.frame()
   }
 
   /// Reads a request from a frame's payload.
@@ -39,71 +54,71 @@ extension CellRequest {
     lessonName = try reader.string()
     cellID = try reader.string()
     options = try CellOptions(reading: &reader)
-    guard let clock = ClockMode(rawValue: try reader.string()),
-      let limit = Double(try reader.string())
-    else { throw WireError() }
+    guard let clock = ClockMode(rawValue: try reader.string()) else { throw WireError() }
     self.clock = clock
-    wallClockLimitSeconds = limit
+    wallClockLimitSeconds = try reader.double()
     recordsTimeline = try reader.bool()
     outputLimit = try reader.int()
   }
 }
 
 extension CellRun.Ending {
+  /// The first token of each ending, its number, written and read by the two functions below.
+  private enum Tag: Int {
+    case returned, threw, stalled, timedOut, exceededWallClock, crashed, didNotCompile, compiled
+  }
+
   func write(to writer: inout WireWriter) {
     switch self {
     case .returned:
-      writer.write("returned")
+      writer.write(Tag.returned.rawValue)
     case .threw(let type, let description):
-      writer.write("threw")
+      writer.write(Tag.threw.rawValue)
       writer.write(type)
       writer.write(description)
     case .stalled(let time, let suspended):
-      writer.write("stalled")
+      writer.write(Tag.stalled.rawValue)
       writer.write(time)
-      writer.write(suspended.count)
-      for name in suspended { writer.write(name) }
+      writer.write(suspended)
     case .timedOut(let limit, let suspended):
-      writer.write("timedOut")
+      writer.write(Tag.timedOut.rawValue)
       writer.write(limit)
-      writer.write(suspended.count)
-      for name in suspended { writer.write(name) }
+      writer.write(suspended)
     case .exceededWallClock(let seconds):
-      writer.write("exceededWallClock")
-      writer.write(String(seconds))
+      writer.write(Tag.exceededWallClock.rawValue)
+      writer.write(seconds)
     case .crashed(let signal, let message):
-      writer.write("crashed")
+      writer.write(Tag.crashed.rawValue)
       writer.write(Int(signal))
       writer.write(message)
     case .didNotCompile(let diagnostics):
-      writer.write("didNotCompile")
+      writer.write(Tag.didNotCompile.rawValue)
       writer.write(diagnostics)
     case .compiled:
-      writer.write("compiled")
+      writer.write(Tag.compiled.rawValue)
     }
   }
 
   init(reading reader: inout WireReader) throws(WireError) {
-    switch try reader.string() {
-    case "returned":
+    switch Tag(rawValue: try reader.int()) {
+    case .returned?:
       self = .returned
-    case "threw":
+    case .threw?:
       self = .threw(type: try reader.string(), description: try reader.string())
-    case "stalled":
+    case .stalled?:
       self = .stalled(at: try reader.duration(), suspended: try reader.strings())
-    case "timedOut":
+    case .timedOut?:
       self = .timedOut(limit: try reader.duration(), suspended: try reader.strings())
-    case "exceededWallClock":
-      guard let seconds = Double(try reader.string()) else { throw WireError() }
-      self = .exceededWallClock(seconds: seconds)
-    case "crashed":
+    case .exceededWallClock?:
+      self = .exceededWallClock(seconds: try reader.double())
+    case .crashed?:
       guard let signal = Int32(exactly: try reader.int()) else { throw WireError() }
       self = .crashed(signal: signal, message: try reader.string())
-    case "didNotCompile":
+    case .didNotCompile?:
       self = .didNotCompile(diagnostics: try reader.string())
-    case "compiled":
+    case .compiled?:
       self = .compiled
-    default:
+    case nil:
       throw WireError()
     }
   }
@@ -121,8 +136,7 @@ extension TaskTimeline {
       writer.write(lane.finished)
       writer.write(lane.cancelled != nil)
       if let cancelled = lane.cancelled { writer.write(cancelled) }
-      writer.write(lane.runs.count)
-      for run in lane.runs { writer.write(run) }
+      writer.write(lane.runs)
       writer.write(lane.sleeps.count)
       for sleep in lane.sleeps {
         writer.write(sleep.start)
@@ -169,37 +183,42 @@ extension CellRun {
 }
 
 extension WorkerMessage {
+  /// The first token of each message, its number, written and read by the two functions below.
+  private enum Tag: Int {
+    case output, finished, closing
+  }
+
   /// The message as one frame.
   var frame: [UInt8] {
     var writer = WireWriter()
     switch self {
     case .output(let text):
-      writer.write("output")
+      writer.write(Tag.output.rawValue)
       writer.write(text)
     case .finished(let run, let late):
-      writer.write("finished")
+      writer.write(Tag.finished.rawValue)
       writer.write(run != nil)
       run?.write(to: &writer)
       Self.write(late, to: &writer)
     case .closing(let late):
-      writer.write("closing")
+      writer.write(Tag.closing.rawValue)
       Self.write(late, to: &writer)
     }
-    return writer.frame
+    return writer.frame()
   }
 
   /// Reads a message from a frame's payload.
   init(payload: ArraySlice<UInt8>) throws(WireError) {
     var reader = WireReader(payload)
-    switch try reader.string() {
-    case "output":
+    switch Tag(rawValue: try reader.int()) {
+    case .output?:
       self = .output(try reader.string())
-    case "finished":
+    case .finished?:
       let run = try reader.bool() ? try CellRun(reading: &reader) : nil
       self = .finished(run: run, lateOutput: try Self.readLate(&reader))
-    case "closing":
+    case .closing?:
       self = .closing(lateOutput: try Self.readLate(&reader))
-    default:
+    case nil:
       throw WireError()
     }
   }

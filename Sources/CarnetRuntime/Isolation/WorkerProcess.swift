@@ -58,9 +58,12 @@ final class WorkerProcess: @unchecked Sendable {
     child.closePipes()
   }
 
-  /// Sends one request frame; false when the worker is gone.
-  func send(_ request: CellRequest) -> Bool {
-    child.sendRequest(request.frame)
+  /// Sends request frames, in one write; false when the worker is gone.
+  func send(_ requests: [CellRequest]) -> Bool {
+    var frames: [UInt8] = []
+    frames.reserveCapacity(requests.count * 256)
+    for request in requests { frames += request.frame }
+    return child.sendRequest(frames)
   }
 
   /// Waits until `deadline` for the next message.
@@ -96,6 +99,11 @@ final class WorkerProcess: @unchecked Sendable {
   func takeErrorText() -> String {
     if exitStatus != nil { _ = errorEnded.wait(timeout: .now() + .seconds(2)) }
     return String(decoding: errorText.take(), as: UTF8.self)
+  }
+
+  /// Forgets what the worker wrote to stderr so far (what cells wrote, not a crash's message).
+  func discardErrorText() {
+    errorText.clear()
   }
 
   /// Kills the worker and its process group at once.
@@ -141,6 +149,11 @@ final class TailBuffer: Sendable {
       bytes += data
       if bytes.count > 2 * limit { bytes.removeFirst(bytes.count - limit) }
     }
+  }
+
+  /// Forgets the bytes kept.
+  func clear() {
+    bytes.withLock { $0.removeAll(keepingCapacity: true) }
   }
 
   /// Returns and forgets the bytes kept (the last `limit` ones).

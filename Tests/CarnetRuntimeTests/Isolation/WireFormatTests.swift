@@ -107,4 +107,101 @@ import Testing
     #expect(throws: WireError.self) { try WorkerMessage(payload: Array("5:bogus".utf8)[...]) }
     #expect(throws: WireError.self) { try WorkerMessage(payload: Array("6:output9:ab".utf8)[...]) }
   }
+  @Test func numbersAndStringsSurviveTheTripExactly() throws {
+    let ints = [0, 9, 10, -1, -10, Int.max, Int.min]
+    let durations: [Duration] = [
+      .zero, .nanoseconds(1), .seconds(-2), .milliseconds(-1500),
+      Duration(secondsComponent: .max, attosecondsComponent: 999_999_999_999_999_999),
+      Duration(secondsComponent: .min, attosecondsComponent: 0),
+    ]
+    let doubles = [0.1, -0.0, 1e300, -.infinity, .leastNonzeroMagnitude]
+    let strings = ["", "a", "123456789", "déjà 🙂", "0:1,2"]
+    var writer = WireWriter()
+    for value in ints { writer.write(value) }
+    writer.write(durations)
+    for value in doubles { writer.write(value) }
+    writer.write(strings)
+    writer.write(true)
+    writer.write(false)
+    let frame = writer.frame()
+    let (payload, next) = try #require(try WireWriter.takeFrame(from: frame, at: 0))
+    #expect(next == frame.count)
+    var reader = WireReader(payload)
+    for value in ints { #expect(try reader.int() == value) }
+    #expect(try reader.durations() == durations)
+    for value in doubles { #expect(try reader.double().bitPattern == value.bitPattern) }
+    #expect(try reader.strings() == strings)
+    #expect(try reader.bool() == true)
+    #expect(try reader.bool() == false)
+  }
+
+  @Test(arguments: [1, 8, 9, 10, 98, 99, 100, 1000])
+  func aFrameSaysItsLength(payloadLength: Int) throws {
+    var writer = WireWriter()
+    // A token of n bytes takes n + 2 bytes (one-digit length) up to 9, n + 3 up to 99...
+    writer.write(String(repeating: "x", count: max(0, payloadLength - 2)))
+    let frame = writer.frame()
+    let (payload, next) = try #require(try WireWriter.takeFrame(from: frame, at: 0))
+    #expect(next == frame.count)
+    #expect(
+      Array(frame.prefix(while: { $0 != UInt8(ascii: ":") })) == Array("\(payload.count)".utf8))
+  }
+
+  @Test(arguments: ["", "-", "+1", "1a", "--1", "9223372036854775808", "99999999999999999999"])
+  func aMalformedNumberIsRejected(token: String) {
+    let payload = Array("\(token.utf8.count):\(token)".utf8)[...]
+    #expect(throws: WireError.self) {
+      var reader = WireReader(payload)
+      _ = try reader.int()
+    }
+  }
+
+  @Test(arguments: [0, 1, 15, 17, 32])
+  func aDurationOfAnotherSizeIsRejected(size: Int) {
+    let payload = (Array("\(size):".utf8) + repeatElement(UInt8(ascii: "0"), count: size))[...]
+    #expect(throws: WireError.self) {
+      var reader = WireReader(payload)
+      _ = try reader.duration()
+    }
+  }
+
+  @Test(arguments: [1, 15, 17, 33])
+  func durationsOfAnotherSizeAreRejected(size: Int) {
+    let payload = (Array("\(size):".utf8) + repeatElement(UInt8(ascii: "0"), count: size))[...]
+    #expect(throws: WireError.self) {
+      var reader = WireReader(payload)
+      _ = try reader.durations()
+    }
+  }
+
+  @Test func aCountLargerThanThePayloadIsRejected() {
+    #expect(throws: WireError.self) {
+      var reader = WireReader(Array("3:1001:a1:b".utf8)[...])
+      _ = try reader.strings()
+    }
+    var reader = WireReader(Array("1:21:a1:b".utf8)[...])
+    #expect((try? reader.strings()) == ["a", "b"])
+  }
+  @Test func optionsReadAgainAreReadAlike() throws {
+    var timeout = CellOptions()
+    timeout.expectation = .timeout
+    var seeded = CellOptions()
+    seeded.seed = 7
+    let samples = [timeout, seeded, CellOptions(), timeout, seeded, CellOptions()]
+    for options in samples {
+      let request = CellRequest(
+        lessonName: "l", cellID: "c", options: options, clock: .virtual,
+        wallClockLimitSeconds: 1, recordsTimeline: false, outputLimit: 1)
+      let frame = request.frame
+      let (payload, _) = try #require(try WireWriter.takeFrame(from: frame, at: 0))
+      #expect(try CellRequest(payload: payload).options == options)
+    }
+    // Words that do not parse are rejected every time, not remembered.
+    for _ in 0..<2 {
+      #expect(throws: WireError.self) {
+        var reader = WireReader(Array("8:timeout=".utf8)[...])
+        _ = try CellOptions(reading: &reader)
+      }
+    }
+  }
 }
