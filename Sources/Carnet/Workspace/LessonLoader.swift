@@ -65,10 +65,13 @@ public struct LessonLoader: Sendable {
   /// bytes are checked, before cmark parses it.
   public func load(file: String) throws(InputError) -> Lesson {
     let bytes = try Self.readBytes(file: file)
-    let text = try NotebookParser.validatedText(bytes, path: file)
-    _ = try registry.compiledLesson(named: NotebookParser.name(ofPath: file), path: file)
-    let notebook = try NotebookParser.parse(
-      bytes: bytes, validatedText: text, path: file, timeLimit: parseTimeLimit)
+    let name = NotebookParser.name(ofPath: file)
+    if registry.lesson(named: name) == nil {
+      _ = try NotebookParser.validatedText(bytes, path: file)
+      _ = try registry.compiledLesson(named: name, path: file)
+    }
+    // The parse checks the bytes while cmark parses them.
+    let notebook = try NotebookParser.parse(bytes: bytes, path: file, timeLimit: parseTimeLimit)
     let cells = try registry.cells(for: notebook)
     let folder = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
     return Lesson(

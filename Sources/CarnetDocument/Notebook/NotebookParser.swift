@@ -13,8 +13,24 @@ public enum NotebookParser {
   public static func parse(
     bytes: [UInt8], path: String, timeLimit: Duration = parseTimeLimit
   ) throws(InputError) -> Notebook {
-    let text = try validatedText(bytes, path: path)
-    return try parse(bytes: bytes, validatedText: text, path: path, timeLimit: timeLimit)
+    // The one parse of the lesson's Markdown (its cells now, its web page later), on a thread of
+    // its own, while this one checks the bytes and splits the lines. Bytes that cannot be a
+    // lesson are refused as they would be before any parse: the parse is given up.
+    var text = ""
+    var lines: TextLines?
+    let parsed = try Cmark.parse(bytes, timeLimit: timeLimit) { () throws(InputError) in
+      text = try validatedText(bytes, path: path)
+      lines = TextLines(bytes)
+    }
+    guard let parsed else {
+      throw InputError(tooSlow(bytes, path: path, timeLimit: timeLimit))
+    }
+    let textLines = lines ?? TextLines(bytes)
+    let blocks = try blocks(parsed.fencedCodeBlocks(in: textLines), in: textLines, path: path)
+    return Notebook(
+      path: path, name: name(ofPath: path), text: text,
+      cells: blocks.filter { !$0.options.isShared },
+      declarations: blocks.filter(\.options.isShared), markdown: parsed.document)
   }
 
   /// The text of a lesson's raw bytes, read from `path`, when they can be a lesson: valid UTF-8
@@ -35,25 +51,6 @@ public enum NotebookParser {
           message: "not valid UTF-8 (first bad byte at offset \(offset))"))
     }
     return text
-  }
-
-  /// Parses a lesson whose bytes were checked by `validatedText`, which gave `text`.
-  package static func parse(
-    bytes: [UInt8], validatedText text: String, path: String, timeLimit: Duration = parseTimeLimit
-  ) throws(InputError) -> Notebook {
-    // The one parse of the lesson's Markdown (its cells now, its web page later), on a thread of
-    // its own, while this one splits the lines.
-    var lines: TextLines?
-    let parsed = Cmark.parse(text, timeLimit: timeLimit) { lines = TextLines(bytes) }
-    guard let parsed else {
-      throw InputError(tooSlow(bytes, path: path, timeLimit: timeLimit))
-    }
-    let textLines = lines ?? TextLines(bytes)
-    let blocks = try blocks(parsed.fencedCodeBlocks(in: textLines), in: textLines, path: path)
-    return Notebook(
-      path: path, name: name(ofPath: path), text: text,
-      cells: blocks.filter { !$0.options.isShared },
-      declarations: blocks.filter(\.options.isShared), markdown: parsed.document)
   }
 
   /// Parses a lesson's text, read from `path`.
