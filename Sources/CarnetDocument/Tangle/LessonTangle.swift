@@ -155,9 +155,12 @@ public struct LessonTangle: Hashable, Sendable {
       }
       lines.set(block.location.line, opening.utf8)
       var number = block.firstCodeLine
-      for line in linesOfCode(block.code) {
-        lines.set(number, line, indentation: line.isEmpty ? 0 : block.codeIndentation)
-        number += 1
+      var code = block.code
+      code.withUTF8 { code in
+        forEachLineOfCode(code) { line in
+          lines.set(number, line, indentation: line.isEmpty ? 0 : block.codeIndentation)
+          number += 1
+        }
       }
       lines.set(number, (block.options.isShared ? "" : "}").utf8)
     }
@@ -175,26 +178,22 @@ public struct LessonTangle: Hashable, Sendable {
     return lines.bytes + [UInt8(ascii: "\n")]
   }
 
-  /// The lines of a cell's code, as `code.split(separator: "\n", omittingEmptySubsequences:
-  /// false).dropLast()` gives them (a `\r\n` is one `Character`, which that split does not
-  /// split), without making a `Substring` of each.
-  private static func linesOfCode(_ code: String) -> [Substring.UTF8View] {
-    let utf8 = code.utf8
-    var lines: [Substring.UTF8View] = []
-    var start = utf8.startIndex
+  /// Calls `body` with each line of a cell's code (its UTF-8 bytes), as `code.split(separator:
+  /// "\n", omittingEmptySubsequences: false).dropLast()` gives them (a `\r\n` is one
+  /// `Character`, which that split does not split), without making a `Substring` of each.
+  private static func forEachLineOfCode(
+    _ code: UnsafeBufferPointer<UInt8>, _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> Void
+  ) {
+    var start = 0
     var previous: UInt8 = 0
-    var index = start
-    while index != utf8.endIndex {
-      let byte = utf8[index]
-      let next = utf8.index(after: index)
+    for index in code.indices {
+      let byte = code[index]
       if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
-        lines.append(utf8[start..<index])
-        start = next
+        body(code[start..<index])
+        start = index + 1
       }
       previous = byte
-      index = next
     }
-    return lines
   }
 
   private static func registration(
@@ -260,7 +259,8 @@ public struct LessonTangle: Hashable, Sendable {
 
 extension String {
   fileprivate var replacingHyphens: String {
-    String(unicodeScalars.map { $0 == "-" ? "_" : Character($0) })
+    // A hyphen is one byte in UTF-8, never part of another character's bytes.
+    String(decoding: utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
   }
 
   fileprivate var replacingNewlines: String {
