@@ -81,6 +81,13 @@ public enum NondeterminismLint {
     }
   }
 
+  /// Whether some rule's first word starts with a byte, by byte: the other words are not tried.
+  private static let startsRule: [Bool] = {
+    var table = [Bool](repeating: false, count: 256)
+    for rule in rules { if let first = rule.bytes.first?.first { table[Int(first)] = true } }
+    return table
+  }()
+
   /// A rule matched at a 0-based line and 1-based byte column of a cell's code.
   struct Finding {
     var rule: Rule
@@ -105,7 +112,7 @@ public enum NondeterminismLint {
       if bytes[index] == UInt8(ascii: "\n") {
         line += 1
         lineStart = index + 1
-      } else if startsWord(bytes, at: index),
+      } else if startsRule[Int(bytes[index])], startsWord(bytes, at: index),
         let rule = rules.first(where: { matches($0.bytes, bytes, at: index) })
       {
         findings.append(Finding(rule: rule, line: line, column: index - lineStart + 1))
