@@ -120,7 +120,16 @@ public struct LessonTangle: Hashable, Sendable {
   /// The Swift name of a cell's method: `cell_` then the ID with hyphens as underscores (IDs hold
   /// only lowercase letters, digits and hyphens).
   public static func methodName(ofCell id: String) -> String {
-    "cell_" + id.replacingHyphens
+    var name: [UInt8] = []
+    appendMethodName(ofCell: id, to: &name)
+    return String(decoding: name, as: UTF8.self)
+  }
+
+  /// Appends `methodName(ofCell: id)`'s UTF-8 bytes (a hyphen is one byte in UTF-8, never part
+  /// of another character's bytes).
+  private static func appendMethodName(ofCell id: String, to bytes: inout [UInt8]) {
+    bytes.append(contentsOf: "cell_".utf8)
+    for byte in id.utf8 { bytes.append(byte == UInt8(ascii: "-") ? UInt8(ascii: "_") : byte) }
   }
 
   /// The file `LessonCatalog.swift`: every lesson of the module, in the order given.
@@ -149,11 +158,14 @@ public struct LessonTangle: Hashable, Sendable {
     }
     var lines = NumberedLines()
     for (index, block) in blocks.enumerated() {
-      var opening = index == 0 ? "struct \(typeName) {" : ""
+      // `struct TYPE {` on the first, ` func cell_ID() async throws {` for a cell, made as bytes.
+      var opening: [UInt8] = index == 0 ? Array("struct \(typeName) {".utf8) : []
       if !block.options.isShared {
-        opening += " func \(methodName(ofCell: block.id))() async throws {"
+        opening.append(contentsOf: " func ".utf8)
+        appendMethodName(ofCell: block.id, to: &opening)
+        opening.append(contentsOf: "() async throws {".utf8)
       }
-      lines.set(block.location.line, opening.utf8)
+      lines.set(block.location.line, opening)
       var number = block.firstCodeLine
       var code = block.code
       code.withUTF8 { code in
@@ -258,11 +270,6 @@ public struct LessonTangle: Hashable, Sendable {
 }
 
 extension String {
-  fileprivate var replacingHyphens: String {
-    // A hyphen is one byte in UTF-8, never part of another character's bytes.
-    String(decoding: utf8.map { $0 == UInt8(ascii: "-") ? UInt8(ascii: "_") : $0 }, as: UTF8.self)
-  }
-
   fileprivate var replacingNewlines: String {
     String(unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : Character($0) })
   }
