@@ -67,18 +67,20 @@ public enum NondeterminismLint {
 
   /// The warnings for every cell and shared block of `notebook`, in document order.
   public static func warnings(in notebook: Notebook) -> [Diagnostic] {
-    let blocks = (notebook.cells + notebook.declarations).sorted { $0.location < $1.location }
-    return blocks.flatMap { block in
-      findings(in: block.code, tokens: block.tokens).map { finding in
-        Diagnostic(
-          path: notebook.path,
-          location: SourceLocation(
-            line: block.firstCodeLine + finding.line,
-            column: block.codeIndentation + finding.column),
-          severity: .warning,
-          message: "cell '\(block.id)': '\(finding.rule.shown)' \(finding.rule.reason)")
+    var warnings: [Diagnostic] = []
+    notebook.forEachBlockInDocumentOrder { block in
+      for finding in findings(in: block.code, tokens: block.tokens) {
+        warnings.append(
+          Diagnostic(
+            path: notebook.path,
+            location: SourceLocation(
+              line: block.firstCodeLine + finding.line,
+              column: block.codeIndentation + finding.column),
+            severity: .warning,
+            message: "cell '\(block.id)': '\(finding.rule.shown)' \(finding.rule.reason)"))
       }
     }
+    return warnings
   }
 
   /// Whether some rule's first word starts with a byte, by byte: the other words are not tried.

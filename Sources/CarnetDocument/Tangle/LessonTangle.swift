@@ -153,13 +153,12 @@ public struct LessonTangle: Hashable, Sendable {
   private static func mirroredLines(
     _ notebook: Notebook, typeName: String, sourcePath: String, including: (Cell) -> Bool
   ) -> [UInt8] {
-    let blocks = (notebook.cells.filter(including) + notebook.declarations).sorted {
-      $0.location < $1.location
-    }
     var lines = NumberedLines()
-    for (index, block) in blocks.enumerated() {
+    var isFirst = true
+    notebook.forEachBlockInDocumentOrder(includingCells: including) { block in
       // `struct TYPE {` on the first, ` func cell_ID() async throws {` for a cell, made as bytes.
-      var opening: [UInt8] = index == 0 ? Array("struct \(typeName) {".utf8) : []
+      var opening: [UInt8] = isFirst ? Array("struct \(typeName) {".utf8) : []
+      isFirst = false
       if !block.options.isShared {
         opening.append(contentsOf: " func ".utf8)
         appendMethodName(ofCell: block.id, to: &opening)
@@ -176,7 +175,7 @@ public struct LessonTangle: Hashable, Sendable {
       }
       lines.set(number, (block.options.isShared ? "" : "}").utf8)
     }
-    if blocks.isEmpty { lines.set(1, "struct \(typeName) {".utf8) }
+    if isFirst { lines.set(1, "struct \(typeName) {".utf8) }
     let file = swiftStringLiteral(sourcePath)
     // The directive gives the line after it its number: it takes the place of the lesson's line
     // 1 when that line is blank here, so that the file's lines and the lesson's lines coincide.
