@@ -29,11 +29,14 @@ struct CellTag: Hashable, Sendable {
   /// The tag of an info string that is exactly `swift cell=ID` with a well-formed ID, as
   /// `parse` reads it; nil for any other info string.
   private static func plainCell(_ info: String) -> CellTag? {
-    let prefix = "swift cell=".utf8
-    guard info.utf8.starts(with: prefix) else { return nil }
-    let id = Substring(info).utf8.dropFirst(prefix.count)
-    guard CellOptions.isValidID(Substring(id)) else { return nil }
-    return CellTag(id: String(Substring(id)), options: CellOptions())
+    var info = info
+    return info.withUTF8 { bytes in
+      let prefix = "swift cell=".utf8
+      guard bytes.starts(with: prefix) else { return nil }
+      let id = UnsafeBufferPointer(rebasing: bytes.dropFirst(prefix.count))
+      guard CellOptions.isValidID(utf8: id) else { return nil }
+      return CellTag(id: String(decoding: id, as: UTF8.self), options: CellOptions())
+    }
   }
 
   private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
