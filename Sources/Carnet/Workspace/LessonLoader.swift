@@ -2,6 +2,7 @@ import CarnetDocument
 import CarnetRendering
 import CarnetRuntime
 import Foundation
+import Synchronization
 
 /// Reads and parses lessons and finds their compiled cells. A lesson that cannot be run (bad
 /// input, or a binary built from another version of it) is refused with its diagnostics, and
@@ -65,15 +66,42 @@ public struct LessonLoader: Sendable {
   /// bytes are checked, before cmark parses it.
   public func load(file: String) throws(InputError) -> Lesson {
     let bytes = try Self.readBytes(file: file)
-    let text = try NotebookParser.validatedText(bytes, path: file)
-    _ = try registry.compiledLesson(named: NotebookParser.name(ofPath: file), path: file)
-    let notebook = try NotebookParser.parse(
-      bytes: bytes, validatedText: text, path: file, timeLimit: parseTimeLimit)
+    let name = NotebookParser.name(ofPath: file)
+    if registry.lesson(named: name) == nil {
+      _ = try NotebookParser.validatedText(bytes, path: file)
+      _ = try registry.compiledLesson(named: name, path: file)
+    }
+    // The parse checks the bytes while cmark parses them.
+    let notebook = try NotebookParser.parse(bytes: bytes, path: file, timeLimit: parseTimeLimit)
+    // The lint reads only the notebook: it runs on another thread while this one tangles the
+    // lesson to find its compiled cells.
+    let lint = Self.startLint(of: notebook)
     let cells = try registry.cells(for: notebook)
     let folder = outputDirectory.hasSuffix("/") ? outputDirectory : outputDirectory + "/"
     return Lesson(
-      notebook: notebook, cells: cells, warnings: NondeterminismLint.warnings(in: notebook),
+      notebook: notebook, cells: cells, warnings: lint(),
       outputPath: folder + notebook.name + ".md")
+  }
+
+  /// Starts `NondeterminismLint.warnings(in: notebook)` on a thread of the global queue; the
+  /// function returned waits for the warnings.
+  private static func startLint(of notebook: Notebook) -> () -> [Diagnostic] {
+    let box = WarningsBox()
+    let done = DispatchSemaphore(value: 0)
+    DispatchQueue.global().async {
+      let found = NondeterminismLint.warnings(in: notebook)
+      box.warnings.withLock { $0 = found }
+      done.signal()
+    }
+    return {
+      done.wait()
+      return box.warnings.withLock { $0 }
+    }
+  }
+
+  /// Where the lint's thread leaves the warnings, shared with the thread that waits for them.
+  private final class WarningsBox: Sendable {
+    let warnings = Mutex<[Diagnostic]>([])
   }
 
   /// `path` as an absolute path without `.`, `..` or symbolic links, to compare files.

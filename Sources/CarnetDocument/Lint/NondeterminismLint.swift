@@ -67,19 +67,28 @@ public enum NondeterminismLint {
 
   /// The warnings for every cell and shared block of `notebook`, in document order.
   public static func warnings(in notebook: Notebook) -> [Diagnostic] {
-    let blocks = (notebook.cells + notebook.declarations).sorted { $0.location < $1.location }
-    return blocks.flatMap { block in
-      findings(in: block.code, tokens: block.tokens).map { finding in
-        Diagnostic(
-          path: notebook.path,
-          location: SourceLocation(
-            line: block.firstCodeLine + finding.line,
-            column: block.codeIndentation + finding.column),
-          severity: .warning,
-          message: "cell '\(block.id)': '\(finding.rule.shown)' \(finding.rule.reason)")
+    var warnings: [Diagnostic] = []
+    notebook.forEachBlockInDocumentOrder { block in
+      for finding in findings(in: block.code, tokens: block.tokens) {
+        warnings.append(
+          Diagnostic(
+            path: notebook.path,
+            location: SourceLocation(
+              line: block.firstCodeLine + finding.line,
+              column: block.codeIndentation + finding.column),
+            severity: .warning,
+            message: "cell '\(block.id)': '\(finding.rule.shown)' \(finding.rule.reason)"))
       }
     }
+    return warnings
   }
+
+  /// Whether some rule's first word starts with a byte, by byte: the other words are not tried.
+  private static let startsRule: [Bool] = {
+    var table = [Bool](repeating: false, count: 256)
+    for rule in rules { if let first = rule.bytes.first?.first { table[Int(first)] = true } }
+    return table
+  }()
 
   /// A rule matched at a 0-based line and 1-based byte column of a cell's code.
   struct Finding {
@@ -105,7 +114,7 @@ public enum NondeterminismLint {
       if bytes[index] == UInt8(ascii: "\n") {
         line += 1
         lineStart = index + 1
-      } else if startsWord(bytes, at: index),
+      } else if startsRule[Int(bytes[index])], startsWord(bytes, at: index),
         let rule = rules.first(where: { matches($0.bytes, bytes, at: index) })
       {
         findings.append(Finding(rule: rule, line: line, column: index - lineStart + 1))

@@ -26,22 +26,27 @@ package enum Cmark {
   /// and what the lesson parser reads from it (every code block, fenced or indented, and the
   /// lines on which some block starts), which the document does not keep.
   static func parse(_ text: String) -> CmarkParse {
-    let arena = CmarkArena.make()
-    return CmarkArena.using(arena) { parse(text, into: arena) }
+    parse(utf8: text.utf8)
   }
 
-  /// `parse(text)`, cmark's memory coming from `arena`, the current one.
-  private static func parse(
-    _ text: String, into arena: UnsafeMutablePointer<CmarkArena>
+  /// `parse(_:)` of a text's UTF-8 bytes.
+  static func parse<Bytes: Collection<UInt8>>(utf8 bytes: Bytes) -> CmarkParse {
+    let arena = CmarkArena.make()
+    return CmarkArena.using(arena) { parse(bytes, into: arena) }
+  }
+
+  /// `parse(utf8: bytes)`, cmark's memory coming from `arena`, the current one.
+  private static func parse<Bytes: Collection<UInt8>>(
+    _ bytes: Bytes, into arena: UnsafeMutablePointer<CmarkArena>
   ) -> CmarkParse {
-    let frontMatter = FrontMatter.parse(text)
+    let frontMatter = FrontMatter.parse(utf8: bytes)
     guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, cmarkMemory) else {
       preconditionFailure("cmark could not allocate a parser")
     }
     defer { cmark_parser_free(parser) }
-    var rest = text.utf8[...]
+    var rest = bytes[...]
     if let frontMatter {
-      feed(parser, frontMatter.blankedLines(of: text)[...])
+      feed(parser, frontMatter.blankedLines(ofUTF8: bytes)[...])
       rest = rest.dropFirst(frontMatter.end)
     }
     feed(parser, rest)
@@ -58,14 +63,15 @@ package enum Cmark {
       blockStartLines: walk.blockStartLines)
   }
 
-  /// `parse(text)` on a thread of its own, or nil when it has not finished within `timeLimit`:
-  /// cmark 0.30 takes time quadratic in the length of some inputs (runs of image openers `![`
-  /// for one), and cannot be interrupted. A parse that is given up keeps its thread busy until
-  /// it ends (or the process does), then frees what it made.
-  /// `meanwhile` runs on the calling thread while cmark parses.
-  static func parse(
-    _ text: String, timeLimit: Duration, meanwhile: () -> Void = {}
-  ) -> CmarkParse? {
+  /// `parse(utf8: bytes)` on a thread of its own, or nil when it has not finished within
+  /// `timeLimit`: cmark 0.30 takes time quadratic in the length of some inputs (runs of image
+  /// openers `![` for one), and cannot be interrupted. A parse that is given up keeps its thread
+  /// busy until it ends (or the process does), then frees what it made.
+  /// `meanwhile` runs on the calling thread while cmark parses; when it throws, the parse is
+  /// given up and its error thrown.
+  static func parse<Failure: Error>(
+    _ bytes: [UInt8], timeLimit: Duration, meanwhile: () throws(Failure) -> Void = {}
+  ) throws(Failure) -> CmarkParse? {
     let (seconds, attoseconds) = timeLimit.components
     let nanoseconds =
       min(max(0, seconds), 1 << 32) * 1_000_000_000 + max(0, attoseconds) / 1_000_000_000
@@ -75,11 +81,11 @@ package enum Cmark {
     // A queue of its own (serial, so overcommitting): it gets a thread even when parses given
     // up hold the shared ones.
     DispatchQueue(label: "carnet.cmark-parse").async {
-      let parse = Cmark.parse(text)
+      let parse = Cmark.parse(utf8: bytes)
       box.result.withLock { $0 = parse }
       done.signal()
     }
-    meanwhile()
+    try meanwhile()
     guard done.wait(timeout: deadline) == .success else { return nil }
     return box.result.withLock { $0.take() }
   }

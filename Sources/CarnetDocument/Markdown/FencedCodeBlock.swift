@@ -106,16 +106,19 @@ extension FencedCodeBlock {
   /// The number of lines in a text where a line ends in `\n`, `\r\n` or `\r`, and a last line
   /// without an ending counts too.
   private static func lineCount(_ text: String) -> Int {
-    var count = 0
-    var previous: UInt8 = 0
-    for byte in text.utf8 {
-      let crlf = previous == UInt8(ascii: "\r") && byte == UInt8(ascii: "\n")
-      if !crlf && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) { count += 1 }
-      previous = byte
+    var text = text
+    return text.withUTF8 { bytes in
+      var count = 0
+      var previous: UInt8 = 0
+      for byte in bytes {
+        let crlf = previous == UInt8(ascii: "\r") && byte == UInt8(ascii: "\n")
+        if !crlf && (byte == UInt8(ascii: "\n") || byte == UInt8(ascii: "\r")) { count += 1 }
+        previous = byte
+      }
+      let unended =
+        !bytes.isEmpty && previous != UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")
+      return count + (unended ? 1 : 0)
     }
-    let unended =
-      !text.utf8.isEmpty && previous != UInt8(ascii: "\n") && previous != UInt8(ascii: "\r")
-    return count + (unended ? 1 : 0)
   }
 }
 

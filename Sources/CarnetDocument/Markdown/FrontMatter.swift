@@ -12,7 +12,11 @@ package struct FrontMatter: Hashable, Sendable {
 
   /// The front matter of `text`, or nil when the text does not start with a closed one.
   static func parse(_ text: String) -> FrontMatter? {
-    let bytes = text.utf8
+    parse(utf8: text.utf8)
+  }
+
+  /// The front matter of a UTF-8 text, or nil when the text does not start with a closed one.
+  static func parse<Bytes: Collection<UInt8>>(utf8 bytes: Bytes) -> FrontMatter? {
     let start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
     var language: String?
     var isFirst = true
@@ -36,7 +40,12 @@ package struct FrontMatter: Hashable, Sendable {
   /// What cmark reads in place of the front matter: its line endings only, so that line numbers
   /// (and cmark's) stay those of the file.
   func blankedLines(of text: String) -> [UInt8] {
-    text.utf8.prefix(end).filter { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
+    blankedLines(ofUTF8: text.utf8)
+  }
+
+  /// `blankedLines(of:)` of a UTF-8 text.
+  func blankedLines<Bytes: Collection<UInt8>>(ofUTF8 bytes: Bytes) -> [UInt8] {
+    bytes.prefix(end).filter { $0 == UInt8(ascii: "\n") || $0 == UInt8(ascii: "\r") }
   }
 
   /// Whether `tag` looks like a BCP 47 language tag: ASCII letters, digits and hyphens, starting

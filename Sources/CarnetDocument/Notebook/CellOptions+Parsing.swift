@@ -3,8 +3,13 @@ extension CellOptions {
   /// Whether a cell ID is well-formed: lowercase ASCII letters, digits and hyphens, starting
   /// with a letter or a digit.
   static func isValidID(_ id: Substring) -> Bool {
-    guard let first = id.utf8.first, first != UInt8(ascii: "-") else { return false }
-    return id.utf8.allSatisfy { isLowercaseLetterOrDigit($0) || $0 == UInt8(ascii: "-") }
+    isValidID(utf8: id.utf8)
+  }
+
+  /// `isValidID` of an ID's UTF-8 bytes.
+  static func isValidID<Bytes: Collection<UInt8>>(utf8 id: Bytes) -> Bool {
+    guard let first = id.first, first != UInt8(ascii: "-") else { return false }
+    return id.allSatisfy { isLowercaseLetterOrDigit($0) || $0 == UInt8(ascii: "-") }
   }
 
   /// The message for an ID that `isValidID` rejects.

@@ -15,6 +15,7 @@ struct CellTag: Hashable, Sendable {
   /// must be a known `key=value` option, with `cell=ID` exactly once.
   static func parse(_ info: String) throws(CellTagError) -> CellTag? {
     guard info.utf8.starts(with: "swift".utf8) else { return nil }  // most blocks: no split
+    if let tag = plainCell(info) { return tag }  // most cells: no split either
     let words = info.utf8.split(whereSeparator: isASCIIWhitespace).map { Substring($0) }
     guard words.first == "swift" else { return nil }
     let options = words.dropFirst()
@@ -23,6 +24,19 @@ struct CellTag: Hashable, Sendable {
     var reader = CellTagReader()
     for word in options { reader.read(word) }
     return try reader.finish()
+  }
+
+  /// The tag of an info string that is exactly `swift cell=ID` with a well-formed ID, as
+  /// `parse` reads it; nil for any other info string.
+  private static func plainCell(_ info: String) -> CellTag? {
+    var info = info
+    return info.withUTF8 { bytes in
+      let prefix = "swift cell=".utf8
+      guard bytes.starts(with: prefix) else { return nil }
+      let id = UnsafeBufferPointer(rebasing: bytes.dropFirst(prefix.count))
+      guard CellOptions.isValidID(utf8: id) else { return nil }
+      return CellTag(id: String(decoding: id, as: UTF8.self), options: CellOptions())
+    }
   }
 
   private static func isASCIIWhitespace(_ byte: UInt8) -> Bool {
@@ -52,7 +66,7 @@ private struct CellTagReader {
     }
     let key = word[..<equals]
     let value = word[word.index(after: equals)...]
-    guard CellTag.knownKeys.contains(String(key)) else {
+    guard CellTag.knownKeys.contains(where: { $0.utf8.elementsEqual(key.utf8) }) else {
       messages.append(Self.unknownKeyMessage(key))
       return
     }

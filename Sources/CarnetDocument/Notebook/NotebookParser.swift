@@ -13,8 +13,23 @@ public enum NotebookParser {
   public static func parse(
     bytes: [UInt8], path: String, timeLimit: Duration = parseTimeLimit
   ) throws(InputError) -> Notebook {
-    let text = try validatedText(bytes, path: path)
-    return try parse(bytes: bytes, validatedText: text, path: path, timeLimit: timeLimit)
+    // The one parse of the lesson's Markdown (its cells now, its web page later), on a thread of
+    // its own, while this one checks the bytes and splits the lines. Bytes that cannot be a
+    // lesson are refused as they would be before any parse: the parse is given up.
+    var text = ""
+    var lines: TextLines?
+    let parsed = try Cmark.parse(bytes, timeLimit: timeLimit) { () throws(InputError) in
+      text = try validatedText(bytes, path: path)
+      lines = TextLines(bytes)
+    }
+    guard let parsed else {
+      throw InputError(tooSlow(bytes, path: path, timeLimit: timeLimit))
+    }
+    let textLines = lines ?? TextLines(bytes)
+    let blocks = try blocks(parsed.fencedCodeBlocks(in: textLines), in: textLines, path: path)
+    return Notebook(
+      path: path, name: name(ofPath: path), text: text, cells: blocks.cells,
+      declarations: blocks.declarations, markdown: parsed.document)
   }
 
   /// The text of a lesson's raw bytes, read from `path`, when they can be a lesson: valid UTF-8
@@ -35,25 +50,6 @@ public enum NotebookParser {
           message: "not valid UTF-8 (first bad byte at offset \(offset))"))
     }
     return text
-  }
-
-  /// Parses a lesson whose bytes were checked by `validatedText`, which gave `text`.
-  package static func parse(
-    bytes: [UInt8], validatedText text: String, path: String, timeLimit: Duration = parseTimeLimit
-  ) throws(InputError) -> Notebook {
-    // The one parse of the lesson's Markdown (its cells now, its web page later), on a thread of
-    // its own, while this one splits the lines.
-    var lines: TextLines?
-    let parsed = Cmark.parse(text, timeLimit: timeLimit) { lines = TextLines(bytes) }
-    guard let parsed else {
-      throw InputError(tooSlow(bytes, path: path, timeLimit: timeLimit))
-    }
-    let textLines = lines ?? TextLines(bytes)
-    let blocks = try blocks(parsed.fencedCodeBlocks(in: textLines), in: textLines, path: path)
-    return Notebook(
-      path: path, name: name(ofPath: path), text: text,
-      cells: blocks.filter { !$0.options.isShared },
-      declarations: blocks.filter(\.options.isShared), markdown: parsed.document)
   }
 
   /// Parses a lesson's text, read from `path`.
@@ -102,11 +98,12 @@ public enum NotebookParser {
     return String(file.dropLast(3))
   }
 
-  /// Every cell and shared block among the fenced blocks, in document order.
+  /// The cells and the shared blocks among the fenced blocks, each in document order.
   private static func blocks(
     _ fencedBlocks: [FencedCodeBlock], in lines: TextLines, path: String
-  ) throws(InputError) -> [Cell] {
+  ) throws(InputError) -> (cells: [Cell], declarations: [Cell]) {
     var cells: [Cell] = []
+    var declarations: [Cell] = []
     var diagnostics: [Diagnostic] = []
     var firstLineOfID: [String: Int] = [:]
     for block in fencedBlocks {
@@ -135,33 +132,46 @@ public enum NotebookParser {
         diagnostics.append(unclosed(tag.id, at: location, path: path))
         continue
       }
-      cells.append(
-        Cell(
-          id: tag.id, options: tag.options, code: block.literal, location: location,
-          firstCodeLine: block.startLine + 1, layout: layout,
-          codeIndentation: codeIndentation(of: block, in: lines)))
+      let cell = Cell(
+        id: tag.id, options: tag.options, code: block.literal, location: location,
+        firstCodeLine: block.startLine + 1, layout: layout,
+        codeIndentation: codeIndentation(of: block, in: lines))
+      if tag.options.isShared { declarations.append(cell) } else { cells.append(cell) }
     }
     guard diagnostics.isEmpty else { throw InputError(diagnostics) }
-    return cells
+    return (cells, declarations)
   }
 
   /// The bytes before the code on its lines in the text (container markers, indentation): the
   /// smallest over the lines that are not blank and that end with their line of code.
   private static func codeIndentation(of block: FencedCodeBlock, in lines: TextLines) -> Int {
-    var smallest: Int?
-    var number = block.startLine + 1
-    for code in block.literal.utf8.split(
-      separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-    {
-      defer { number += 1 }
-      guard let line = lines[number], code.contains(where: { $0 != 0x20 && $0 != 0x09 }) else {
-        continue
+    var literal = block.literal
+    return literal.withUTF8 { code in
+      lines.bytes.withUnsafeBufferPointer { text in
+        var smallest: Int?
+        var number = block.startLine + 1
+        var start = 0
+        // Each line of code, split at `\n` (the last one is what follows the last `\n`).
+        while start <= code.count {
+          let end = code[start...].firstIndex(of: UInt8(ascii: "\n")) ?? code.count
+          defer {
+            start = end + 1
+            number += 1
+          }
+          let line = code[start..<end]
+          guard number >= 1, number <= lines.lines.count,
+            line.contains(where: { $0 != 0x20 && $0 != 0x09 })
+          else { continue }
+          let raw = lines.lines[number - 1]
+          let rawCount = raw.contentEnd - raw.start
+          guard rawCount >= line.count,
+            text[(raw.contentEnd - line.count)..<raw.contentEnd].elementsEqual(line)
+          else { continue }
+          smallest = min(smallest ?? .max, rawCount - line.count)
+        }
+        return smallest ?? 0
       }
-      let raw = lines.content(of: line)
-      guard raw.count >= code.count, raw.suffix(code.count).elementsEqual(code) else { continue }
-      smallest = min(smallest ?? .max, raw.count - code.count)
     }
-    return smallest ?? 0
   }
 
   private static func unclosed(_ id: String?, at location: SourceLocation, path: String)

@@ -48,3 +48,79 @@ enum SwiftKeywords {
   static let afterFixity: Set<ArraySlice<UInt8>> = Set(
     ["operator", "func"].map { ArraySlice($0.utf8) })
 }
+
+extension SwiftKeywords {
+  /// The sets of `SwiftKeywords` a word belongs to.
+  struct Roles: OptionSet {
+    let rawValue: UInt8
+
+    /// In `all`.
+    static let keyword = Roles(rawValue: 1 << 0)
+    /// In `beforeColon`.
+    static let beforeColon = Roles(rawValue: 1 << 1)
+    /// In `afterDot`.
+    static let afterDot = Roles(rawValue: 1 << 2)
+    /// In `accessors`.
+    static let accessor = Roles(rawValue: 1 << 3)
+    /// In `inAccessorList`.
+    static let inAccessorList = Roles(rawValue: 1 << 4)
+    /// In `operatorFixities`.
+    static let operatorFixity = Roles(rawValue: 1 << 5)
+    /// In `afterFixity`.
+    static let afterFixity = Roles(rawValue: 1 << 6)
+  }
+
+  /// The sets `word` belongs to, found with one lookup (the lexer asks for every identifier).
+  static func roles(of word: ArraySlice<UInt8>) -> Roles {
+    rolesTable.roles(of: word)
+  }
+
+  private static let rolesTable = RolesTable(
+    [
+      (all, .keyword), (beforeColon, .beforeColon), (afterDot, .afterDot),
+      (accessors, .accessor), (inAccessorList, .inAccessorList),
+      (operatorFixities, .operatorFixity), (afterFixity, .afterFixity),
+    ])
+}
+
+/// The words of the keyword sets with the sets each belongs to, in an open-addressing hash
+/// table (FNV-1a of the bytes, linear probing): no `Hasher`, no allocation per lookup.
+private struct RolesTable: Sendable {
+  private var words: [[UInt8]] = []
+  private var roles: [SwiftKeywords.Roles] = []
+  /// Indices into `words` plus one, 0 for an empty slot; a power of two, at most half full.
+  private var slots: [Int]
+
+  init(_ sets: [(Set<ArraySlice<UInt8>>, SwiftKeywords.Roles)]) {
+    var rolesByWord: [[UInt8]: SwiftKeywords.Roles] = [:]
+    for (set, role) in sets {
+      for word in set { rolesByWord[Array(word), default: []].insert(role) }
+    }
+    var size = 16
+    while size < 2 * rolesByWord.count { size *= 2 }
+    slots = Array(repeating: 0, count: size)
+    for (word, role) in rolesByWord {
+      var slot = Self.hash(word[...]) & (size - 1)
+      while slots[slot] != 0 { slot = (slot + 1) & (size - 1) }
+      words.append(word)
+      roles.append(role)
+      slots[slot] = words.count
+    }
+  }
+
+  func roles(of word: ArraySlice<UInt8>) -> SwiftKeywords.Roles {
+    var slot = Self.hash(word) & (slots.count - 1)
+    while slots[slot] != 0 {
+      let index = slots[slot] - 1
+      if words[index].elementsEqual(word) { return roles[index] }
+      slot = (slot + 1) & (slots.count - 1)
+    }
+    return []
+  }
+
+  private static func hash(_ word: ArraySlice<UInt8>) -> Int {
+    var hash: UInt32 = 0x811C_9DC5
+    for byte in word { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
+    return Int(hash)
+  }
+}

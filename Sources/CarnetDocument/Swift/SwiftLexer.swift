@@ -144,17 +144,16 @@ package struct SwiftLexer {
     skipIdentifier()
     let word = bytes[start..<index]
     let isMember = start > 0 && bytes[start - 1] == UInt8(ascii: ".")
-    let isLabel = peek(0) == UInt8(ascii: ":") && !SwiftKeywords.beforeColon.contains(word)
-    if SwiftKeywords.all.contains(word) && !isLabel
-      && (!isMember || SwiftKeywords.afterDot.contains(word))
-    {
+    let roles = SwiftKeywords.roles(of: word)
+    let isLabel = peek(0) == UInt8(ascii: ":") && !roles.contains(.beforeColon)
+    if roles.contains(.keyword) && !isLabel && (!isMember || roles.contains(.afterDot)) {
       emit(.keyword, from: start)
-    } else if SwiftKeywords.accessors.contains(word) && !isMember && !isLabel
+    } else if roles.contains(.accessor) && !isMember && !isLabel
       && declaresAccessor(before: start)
     {
       emit(.keyword, from: start)
-    } else if SwiftKeywords.operatorFixities.contains(word) && !isMember && !isLabel
-      && SwiftKeywords.afterFixity.contains(nextWord())
+    } else if roles.contains(.operatorFixity) && !isMember && !isLabel
+      && SwiftKeywords.roles(of: nextWord()).contains(.afterFixity)
     {
       emit(.keyword, from: start)
     } else if startsWithUppercase(word) {
@@ -180,7 +179,9 @@ package struct SwiftLexer {
     }
     guard after < bytes.count else { return false }
     if bytes[after] == UInt8(ascii: "{") { return true }
-    guard bytes[after] == UInt8(ascii: "}") || SwiftKeywords.inAccessorList.contains(nextWord())
+    guard
+      bytes[after] == UInt8(ascii: "}")
+        || SwiftKeywords.roles(of: nextWord()).contains(.inAccessorList)
     else {
       return false
     }
@@ -192,7 +193,7 @@ package struct SwiftLexer {
     while wordStart > 0, isIdentifierStart(bytes[wordStart - 1]) || isDigit(bytes[wordStart - 1]) {
       wordStart -= 1
     }
-    return SwiftKeywords.inAccessorList.contains(bytes[wordStart..<before])
+    return SwiftKeywords.roles(of: bytes[wordStart..<before]).contains(.inAccessorList)
   }
 
   /// The word after the one ending at `index`, past blanks (empty if none).

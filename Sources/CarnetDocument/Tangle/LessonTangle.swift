@@ -120,7 +120,16 @@ public struct LessonTangle: Hashable, Sendable {
   /// The Swift name of a cell's method: `cell_` then the ID with hyphens as underscores (IDs hold
   /// only lowercase letters, digits and hyphens).
   public static func methodName(ofCell id: String) -> String {
-    "cell_" + id.replacingHyphens
+    var name: [UInt8] = []
+    appendMethodName(ofCell: id, to: &name)
+    return String(decoding: name, as: UTF8.self)
+  }
+
+  /// Appends `methodName(ofCell: id)`'s UTF-8 bytes (a hyphen is one byte in UTF-8, never part
+  /// of another character's bytes).
+  private static func appendMethodName(ofCell id: String, to bytes: inout [UInt8]) {
+    bytes.append(contentsOf: "cell_".utf8)
+    for byte in id.utf8 { bytes.append(byte == UInt8(ascii: "-") ? UInt8(ascii: "_") : byte) }
   }
 
   /// The file `LessonCatalog.swift`: every lesson of the module, in the order given.
@@ -144,24 +153,29 @@ public struct LessonTangle: Hashable, Sendable {
   private static func mirroredLines(
     _ notebook: Notebook, typeName: String, sourcePath: String, including: (Cell) -> Bool
   ) -> [UInt8] {
-    let blocks = (notebook.cells.filter(including) + notebook.declarations).sorted {
-      $0.location < $1.location
-    }
     var lines = NumberedLines()
-    for (index, block) in blocks.enumerated() {
-      var opening = index == 0 ? "struct \(typeName) {" : ""
+    var isFirst = true
+    notebook.forEachBlockInDocumentOrder(includingCells: including) { block in
+      // `struct TYPE {` on the first, ` func cell_ID() async throws {` for a cell, made as bytes.
+      var opening: [UInt8] = isFirst ? Array("struct \(typeName) {".utf8) : []
+      isFirst = false
       if !block.options.isShared {
-        opening += " func \(methodName(ofCell: block.id))() async throws {"
+        opening.append(contentsOf: " func ".utf8)
+        appendMethodName(ofCell: block.id, to: &opening)
+        opening.append(contentsOf: "() async throws {".utf8)
       }
-      lines.set(block.location.line, opening.utf8)
+      lines.set(block.location.line, opening)
       var number = block.firstCodeLine
-      for line in linesOfCode(block.code) {
-        lines.set(number, line, indentation: line.isEmpty ? 0 : block.codeIndentation)
-        number += 1
+      var code = block.code
+      code.withUTF8 { code in
+        forEachLineOfCode(code) { line in
+          lines.set(number, line, indentation: line.isEmpty ? 0 : block.codeIndentation)
+          number += 1
+        }
       }
       lines.set(number, (block.options.isShared ? "" : "}").utf8)
     }
-    if blocks.isEmpty { lines.set(1, "struct \(typeName) {".utf8) }
+    if isFirst { lines.set(1, "struct \(typeName) {".utf8) }
     let file = swiftStringLiteral(sourcePath)
     // The directive gives the line after it its number: it takes the place of the lesson's line
     // 1 when that line is blank here, so that the file's lines and the lesson's lines coincide.
@@ -175,26 +189,22 @@ public struct LessonTangle: Hashable, Sendable {
     return lines.bytes + [UInt8(ascii: "\n")]
   }
 
-  /// The lines of a cell's code, as `code.split(separator: "\n", omittingEmptySubsequences:
-  /// false).dropLast()` gives them (a `\r\n` is one `Character`, which that split does not
-  /// split), without making a `Substring` of each.
-  private static func linesOfCode(_ code: String) -> [Substring.UTF8View] {
-    let utf8 = code.utf8
-    var lines: [Substring.UTF8View] = []
-    var start = utf8.startIndex
+  /// Calls `body` with each line of a cell's code (its UTF-8 bytes), as `code.split(separator:
+  /// "\n", omittingEmptySubsequences: false).dropLast()` gives them (a `\r\n` is one
+  /// `Character`, which that split does not split), without making a `Substring` of each.
+  private static func forEachLineOfCode(
+    _ code: UnsafeBufferPointer<UInt8>, _ body: (Slice<UnsafeBufferPointer<UInt8>>) -> Void
+  ) {
+    var start = 0
     var previous: UInt8 = 0
-    var index = start
-    while index != utf8.endIndex {
-      let byte = utf8[index]
-      let next = utf8.index(after: index)
+    for index in code.indices {
+      let byte = code[index]
       if byte == UInt8(ascii: "\n") && previous != UInt8(ascii: "\r") {
-        lines.append(utf8[start..<index])
-        start = next
+        body(code[start..<index])
+        start = index + 1
       }
       previous = byte
-      index = next
     }
-    return lines
   }
 
   private static func registration(
@@ -259,10 +269,6 @@ public struct LessonTangle: Hashable, Sendable {
 }
 
 extension String {
-  fileprivate var replacingHyphens: String {
-    String(unicodeScalars.map { $0 == "-" ? "_" : Character($0) })
-  }
-
   fileprivate var replacingNewlines: String {
     String(unicodeScalars.map { $0 == "\n" || $0 == "\r" ? " " : Character($0) })
   }

@@ -74,4 +74,68 @@ struct WorkspaceLessonLoaderTests {
       loaded.refusals.map(\.description) == ["\(file):1: error: binary file (NUL byte at offset 2)"]
     )
   }
+
+  /// A fresh directory holding `NAME.md` with `bytes`, and a registry compiling it as it is
+  /// (when it parses). Removed by the caller.
+  private func compiledLesson(_ name: String, bytes: [UInt8]) throws
+    -> (directory: String, file: String, registry: LessonRegistry)
+  {
+    let directory = FileManager.default.temporaryDirectory
+      .appendingPathComponent("carnet-loader-\(UUID().uuidString)").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: false)
+    let file = directory + "/\(name).md"
+    try Data(bytes).write(to: URL(fileURLWithPath: file))
+    let notebook = try? NotebookParser.parse(bytes: bytes, path: file)
+    let registry = LessonRegistry([
+      CompiledLesson(
+        name: name, sourcePath: file,
+        fingerprint: notebook.map { LessonTangle.fingerprint(of: $0, sourcePath: file) } ?? "",
+        cells: (notebook?.cells ?? []).map { CompiledCell($0.id) {} })
+    ])
+    return (directory, file, registry)
+  }
+
+  @Test func aCompiledLessonWithBadBytesIsRefusedForThem() throws {
+    let bytes = Array("# A\n\n```swift cell=a\nprint(1)\n```\n".utf8) + [0xFF] + Array("\n".utf8)
+    let (directory, file, registry) = try compiledLesson("bad", bytes: bytes)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let loaded = LessonLoader(registry: registry, outputDirectory: directory + "/Output")
+      .load(paths: [file])
+    #expect(loaded.lessons.isEmpty)
+    #expect(
+      loaded.refusals.map(\.description) == [
+        "\(file):6: error: not valid UTF-8 (first bad byte at offset \(bytes.count - 2))"
+      ])
+  }
+
+  /// A lesson with `cells` cells, every third one starting an unstructured task, and a shared
+  /// block reading the real clock after the first cell.
+  private func lintedLesson(cells: Int) -> [UInt8] {
+    var text = "# Lint\n\n"
+    for index in 0..<cells {
+      text += "```swift cell=c\(index)\n"
+      text += index % 3 == 0 ? "Task { print(\(index)) }\n" : "print(\(index))\n"
+      text += "```\n\n"
+      if index == 0 { text += "```swift cell=start shared=true\nlet start = Date()\n```\n\n" }
+    }
+    return Array(text.utf8)
+  }
+
+  @Test(arguments: [2, 150])
+  func aLessonIsLintedInDocumentOrder(cells: Int) throws {
+    let bytes = lintedLesson(cells: cells)
+    let (directory, file, registry) = try compiledLesson("lint", bytes: bytes)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    let loaded = LessonLoader(registry: registry, outputDirectory: directory + "/Output")
+      .load(paths: [file])
+    #expect(loaded.refusals.isEmpty)
+    let lesson = try #require(loaded.lessons.first)
+    let lines = lesson.warnings.compactMap(\.location?.line)
+    #expect(lesson.warnings.count == (cells + 2) / 3 + 1)
+    #expect(lines == lines.sorted())
+    #expect(lesson.warnings.first?.message.hasPrefix("cell 'c0': 'Task {'") == true)
+    #expect(lesson.warnings.dropFirst().first?.message.contains("'Date()'") == true)
+    let parsed = try NotebookParser.parse(bytes: bytes, path: file)
+    #expect(lesson.warnings == NondeterminismLint.warnings(in: parsed))
+  }
 }
