@@ -46,8 +46,10 @@ enum BenchExamples {
       guard let compiled = Compiled.read(lesson: file) else {
         fail("\(file) has no \(Compiled.path(of: file)); run 'carnet-bench register \(file)'")
       }
+      // As cheap as the plugin's generated registry can make it (carnet reads its registry from
+      // compiled code): the base is the ID up to its last hyphen.
       let cells = compiled.cellIDs.compactMap { id -> CompiledCell? in
-        let base = String(id.split(separator: "-").dropLast().joined(separator: "-"))
+        let base = id.lastIndex(of: "-").map { String(id[..<$0]) } ?? id
         return (bodies[base] ?? bodies[id]).map { CompiledCell(id, $0) }
       }
       return CompiledLesson(
@@ -83,7 +85,9 @@ enum BenchExamples {
     /// What is compiled of `lesson`, or nil when it was never registered.
     static func read(lesson: String) -> Compiled? {
       guard let data = FileManager.default.contents(atPath: path(of: lesson)) else { return nil }
-      let lines = String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init)
+      let lines = data.split(separator: UInt8(ascii: "\n")).map {
+        String(decoding: $0, as: UTF8.self)
+      }
       guard lines.count >= 3 else { return nil }
       return Compiled(
         name: lines[0], sourcePath: lines[1], fingerprint: lines[2],
