@@ -2,23 +2,23 @@ import CarnetDocument
 import CarnetRuntime
 
 /// Test stand-ins (a target of its own, shared by the test targets that run cells) for what the Lessons module's shadowing functions do inside a cell.
-public enum CellTestSupport {
+package enum CellTestSupport {
   /// Prints a line into the current cell's transcript.
-  public static func say(_ line: String) {
+  package static func say(_ line: String) {
     CellContext.current?.write(line + "\n")
   }
 
   /// Sleeps on the current cell's clock.
-  public static func nap(_ duration: Duration) async throws {
+  package static func nap(_ duration: Duration) async throws {
     guard let loop = CellContext.current?.loop else { return }
     try await loop.sleep(for: duration)
   }
 
   /// The current cell's clock reading.
-  public static var now: Duration { CellContext.current?.loop.now ?? .zero }
+  package static var now: Duration { CellContext.current?.loop.now ?? .zero }
 
   /// Runs `body` as a cell with the given options and returns the run.
-  public static func run(
+  package static func run(
     _ id: String = "test", timeout: Duration = CellOptions.defaultTimeout,
     clock: ClockMode = .virtual, _ body: @escaping @Sendable () async throws -> Void
   ) -> CellRun {

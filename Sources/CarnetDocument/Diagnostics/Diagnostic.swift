@@ -1,23 +1,23 @@
 /// One message about a file, printed the way compilers print them: `path:line:col: error: message`.
 public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   /// How serious a diagnostic is.
-  public enum Severity: String, Sendable {
+  package enum Severity: String, Sendable {
     case error
     case warning
     case note
   }
 
   /// The file the message is about, as the user named it (relative paths stay relative).
-  public var path: String
+  package var path: String
   /// Where in the file, when known.
-  public var location: SourceLocation?
+  package var location: SourceLocation?
   /// How serious it is.
-  public var severity: Severity
+  package var severity: Severity
   /// One line, no trailing period needed.
-  public var message: String
+  package var message: String
 
   /// Creates a diagnostic.
-  public init(
+  package init(
     path: String, location: SourceLocation? = nil, severity: Severity = .error, message: String
   ) {
     self.path = path
@@ -27,7 +27,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
   }
 
   /// Creates a diagnostic at a line (column 1 omitted from the printed form).
-  public init(path: String, line: Int, severity: Severity = .error, message: String) {
+  package init(path: String, line: Int, severity: Severity = .error, message: String) {
     self.init(
       path: path, location: SourceLocation(line: line), severity: severity, message: message)
   }
@@ -48,10 +48,10 @@ public struct InputError: Error, Sendable, CustomStringConvertible {
   public var diagnostics: [Diagnostic]
 
   /// Wraps diagnostics.
-  public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+  package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 
   /// Wraps one diagnostic.
-  public init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
+  package init(_ diagnostic: Diagnostic) { self.diagnostics = [diagnostic] }
 
   public var description: String { diagnostics.map(\.description).joined(separator: "\n") }
 }

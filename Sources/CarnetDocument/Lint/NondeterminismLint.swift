@@ -1,7 +1,7 @@
 /// Finds, in a lesson's cells and shared blocks, the calls that the cell's event loop cannot
 /// make deterministic, and warns at their line: unstructured tasks, Dispatch queues, real
 /// clocks and blocking sleeps. Strings and comments are skipped.
-public enum NondeterminismLint {
+package enum NondeterminismLint {
   /// One pattern to look for and why it is a problem.
   struct Rule: Sendable {
     /// The words that must follow each other, with only spaces between them: `["Task", "{"]`.
@@ -66,7 +66,7 @@ public enum NondeterminismLint {
   ]
 
   /// The warnings for every cell and shared block of `notebook`, in document order.
-  public static func warnings(in notebook: Notebook) -> [Diagnostic] {
+  package static func warnings(in notebook: Notebook) -> [Diagnostic] {
     var warnings: [Diagnostic] = []
     notebook.forEachBlockInDocumentOrder { block in
       for finding in findings(in: block.code, tokens: block.tokens) {

@@ -3,27 +3,27 @@ public struct Cell: Hashable, Sendable {
   /// The cell's ID, unique in its lesson (lowercase letters, digits, hyphens).
   public var id: String
   /// The options given after the ID.
-  public var options: CellOptions
+  package var options: CellOptions
   /// The code between the fences, exactly as cmark reads it (container prefixes removed).
-  public var code: String {
+  package var code: String {
     didSet { tokens = SwiftLexer.tokens(in: code) }
   }
   /// The code's tokens, lexed once when the cell is made (or its code changes), for every reader
   /// of the code: the nondeterminism lint and the web page's highlighting.
   package private(set) var tokens: [SwiftToken]
   /// Where the opening fence starts.
-  public var location: SourceLocation
+  package var location: SourceLocation
   /// Line number of the first line of code (the line after the opening fence).
-  public var firstCodeLine: Int
+  package var firstCodeLine: Int
   /// Where the block sits in the raw bytes, for the renderer.
-  public var layout: CellLayout
+  package var layout: CellLayout
   /// How many bytes precede the code on each of its lines in the lesson (container markers and
   /// indentation), so that column 1 of `code` is column `codeIndentation + 1` of the lesson.
   /// When lines differ (an unevenly indented line), the smallest is kept.
-  public var codeIndentation: Int
+  package var codeIndentation: Int
 
   /// Creates a cell.
-  public init(
+  package init(
     id: String, options: CellOptions, code: String, location: SourceLocation,
     firstCodeLine: Int, layout: CellLayout, codeIndentation: Int = 0
   ) {
@@ -39,22 +39,22 @@ public struct Cell: Hashable, Sendable {
 }
 
 /// The byte-level position of a cell's fenced block in the lesson's text.
-public struct CellLayout: Hashable, Sendable {
+package struct CellLayout: Hashable, Sendable {
   /// UTF-8 offset of the start of the opening fence's line.
-  public var blockStart: Int
+  package var blockStart: Int
   /// UTF-8 offset just past the closing fence's line, including its line ending when it has one.
-  public var blockEnd: Int
+  package var blockEnd: Int
   /// The text before the fence on the opening line (container markers and indentation).
-  public var openingPrefix: String
+  package var openingPrefix: String
   /// The text before the fence on the closing line: every output line starts with it.
-  public var closingPrefix: String
+  package var closingPrefix: String
   /// The closing fence's line ending (`"\n"` or `"\r\n"`); output lines use it.
-  public var lineEnding: String
+  package var lineEnding: String
   /// True when the closing fence is the last line of the file and has no line ending.
-  public var closingFenceAtEndOfFile: Bool
+  package var closingFenceAtEndOfFile: Bool
 
   /// Creates a layout.
-  public init(
+  package init(
     blockStart: Int, blockEnd: Int, openingPrefix: String, closingPrefix: String,
     lineEnding: String, closingFenceAtEndOfFile: Bool
   ) {

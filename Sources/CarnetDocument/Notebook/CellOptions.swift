@@ -1,7 +1,7 @@
 /// The `key=value` options of a cell's info string, with their defaults.
 public struct CellOptions: Hashable, Sendable {
   /// How a cell is expected to end (`expect=`).
-  public enum Expectation: String, Hashable, Sendable, CaseIterable {
+  package enum Expectation: String, Hashable, Sendable, CaseIterable {
     // Raw values are the `expect=` words.
     /// The cell returns normally (no `expect=` option).
     case success
@@ -17,28 +17,28 @@ public struct CellOptions: Hashable, Sendable {
   }
 
   /// The simulated-time limit used when a cell gives no `timeout=`.
-  public static let defaultTimeout: Duration = .seconds(3600)
+  package static let defaultTimeout: Duration = .seconds(3600)
 
   /// `shared=true`: the block declares types and functions that every cell of the lesson can
   /// use; it is compiled but never run, and has no output.
-  public var isShared: Bool = false
+  package var isShared: Bool = false
   /// `expect=`: how the cell must end for the run to succeed.
-  public var expectation: Expectation = .success
+  package var expectation: Expectation = .success
   /// `timeout=DURATION`: limit in simulated time, after which the cell is cancelled.
-  public var timeout: Duration = CellOptions.defaultTimeout
+  package var timeout: Duration = CellOptions.defaultTimeout
   /// `seed=N`: seed of the cell's random generator; `nil` derives one from the cell ID.
-  public var seed: UInt64? = nil
+  package var seed: UInt64? = nil
   /// `hide=code`: render only the output, not the code (for setup cells).
-  public var hidesCode: Bool = false
+  package var hidesCode: Bool = false
   /// `timeline=true|false`: draw the cell's task timeline; `nil` lets each format decide (HTML
   /// draws it for cells with more than one task, Markdown only when asked).
-  public var timeline: Bool? = nil
+  package var timeline: Bool? = nil
 
   /// Default options.
   public init() {}
 
   /// `expect=error`: the cell must throw.
-  public var expectsError: Bool {
+  package var expectsError: Bool {
     get { expectation == .error }
     set { expectation = newValue ? .error : .success }
   }
@@ -47,7 +47,7 @@ public struct CellOptions: Hashable, Sendable {
 extension CellOptions {
   /// The options that differ from the defaults, as `key=value` words in the order of
   /// `CellTag.knownKeys` (without `cell=`).
-  public var words: [String] {
+  package var words: [String] {
     var words: [String] = []
     if isShared { words.append("shared=true") }
     if expectation != .success { words.append("expect=\(expectation.rawValue)") }

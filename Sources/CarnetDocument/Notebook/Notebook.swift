@@ -5,20 +5,20 @@ public struct Notebook: Hashable, Sendable {
   /// The lesson's name: the file name without `.md` (the output is `NAME.md`).
   public var name: String
   /// The exact text of the file.
-  public var text: String {
+  package var text: String {
     didSet { markdown = MarkdownDocument.parse(text) }
   }
   /// The cells that run, in document order.
   public var cells: [Cell]
   /// The shared blocks (`shared=true`), in document order: declarations every cell can use,
   /// compiled but never run.
-  public var declarations: [Cell]
+  package var declarations: [Cell]
   /// The text's Markdown as cmark parsed it, the one parse the cells were found in: what the
   /// web page, the title and the language are made from. It follows `text`.
   package private(set) var markdown: MarkdownDocument
 
   /// Creates a notebook (and parses its text's Markdown, for the renderers).
-  public init(path: String, name: String, text: String, cells: [Cell], declarations: [Cell] = []) {
+  package init(path: String, name: String, text: String, cells: [Cell], declarations: [Cell] = []) {
     self.init(
       path: path, name: name, text: text, cells: cells, declarations: declarations,
       markdown: MarkdownDocument.parse(text))

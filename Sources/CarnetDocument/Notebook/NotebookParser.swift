@@ -10,7 +10,7 @@ public enum NotebookParser {
   /// - Throws: `InputError` with every problem in the file: bytes that are not UTF-8, a NUL
   ///   byte, malformed cell tags, cells without a closing fence; or, when cmark has not parsed
   ///   it within `timeLimit`, that (naming the likely cause).
-  public static func parse(
+  package static func parse(
     bytes: [UInt8], path: String, timeLimit: Duration = parseTimeLimit
   ) throws(InputError) -> Notebook {
     // The one parse of the lesson's Markdown (its cells now, its web page later), on a thread of
@@ -57,7 +57,7 @@ public enum NotebookParser {
   /// - Throws: `InputError` with every problem in the file: a NUL character, malformed cell
   ///   tags, cells without a closing fence; or, when cmark has not parsed it within
   ///   `timeLimit`, that.
-  public static func parse(
+  package static func parse(
     text: String, path: String, timeLimit: Duration = parseTimeLimit
   ) throws(InputError) -> Notebook {
     try parse(bytes: Array(text.utf8), path: path, timeLimit: timeLimit)

@@ -1,10 +1,10 @@
 /// What the compiler said about a cell marked `expect=compile-error`, checked at build time.
 public struct CompileCheck: Hashable, Sendable {
   /// Whether the cell compiled without errors (which fails its lesson: it must not compile).
-  public var compiles: Bool
+  package var compiles: Bool
   /// The compiler's errors, warnings and notes about the cell, in the compiler's order, one
   /// line each: `NAME.md:LINE:COL: error: ...`, with the lesson's own lines and no folder.
-  public var diagnostics: [String]
+  package var diagnostics: [String]
 
   /// A check result (generated code calls this).
   public init(compiles: Bool, diagnostics: [String]) {
@@ -17,7 +17,7 @@ public struct CompileCheck: Hashable, Sendable {
   /// the lesson (the cell's), and the notes that follow a kept one wherever they point; names
   /// the lesson by its file name only. Returns nil when the compiler reported an error outside
   /// the lesson (in Carnet's own support code), which is not the cell's doing.
-  public static func read(
+  package static func read(
     compilerOutput: String, lessonPath: String, lines: ClosedRange<Int>
   ) -> CompileCheck? {
     let shownName = lessonPath.split(separator: "/").last.map(String.init) ?? lessonPath

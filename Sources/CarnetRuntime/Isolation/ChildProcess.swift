@@ -134,9 +134,9 @@ struct ChildProcess {
 /// low-numbered descriptors it did not open.
 public struct WorkerChannel: Sendable, Equatable {
   /// The descriptor the worker reads requests from.
-  public var requests: Int32
+  package var requests: Int32
   /// The descriptor the worker writes messages to.
-  public var messages: Int32
+  package var messages: Int32
 
   /// The worker's own reading end of its captured standard output.
   var capturedOutput: Int32 { requests - 1 }

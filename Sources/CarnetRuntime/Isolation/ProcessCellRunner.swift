@@ -10,7 +10,7 @@ public final class ProcessCellRunner: CellRunning, Sendable {
   static let grace: Duration = .seconds(2)
 
   /// How cells run inside the worker (clock, limits, timelines).
-  public let settings: CellRunner
+  package let settings: CellRunner
   private let executable: URL
   private let arguments: [String]
   private let worker = Mutex<WorkerProcess?>(nil)

@@ -3,19 +3,19 @@ import CarnetDocument
 /// What the parent asks a cell worker process to run (one frame on the worker's stdin).
 package struct CellRequest: Sendable {
   /// The name of the cell's lesson.
-  public var lessonName: String
+  package var lessonName: String
   /// The cell's ID.
-  public var cellID: String
+  package var cellID: String
   /// The cell's options.
-  public var options: CellOptions
+  package var options: CellOptions
   /// The clock cells follow.
-  public var clock: ClockMode
+  package var clock: ClockMode
   /// Real seconds the cell may keep the loop busy.
-  public var wallClockLimitSeconds: Double
+  package var wallClockLimitSeconds: Double
   /// Whether to record the cell's task timeline.
-  public var recordsTimeline: Bool
+  package var recordsTimeline: Bool
   /// The most bytes of output kept.
-  public var outputLimit: Int
+  package var outputLimit: Int
 }
 
 /// One frame from a cell worker: output as the cell prints it (so that output before a

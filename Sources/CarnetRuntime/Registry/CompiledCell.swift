@@ -8,7 +8,7 @@ public struct CompiledCell: Sendable {
   /// Runs the cell's code (does nothing for a cell that was only checked).
   public let body: @Sendable () async throws -> Void
   /// For a cell the build left out and checked on its own (`expect=compile-error`): the result.
-  public let compileCheck: CompileCheck?
+  package let compileCheck: CompileCheck?
 
   /// A cell `id` whose code is `body`.
   public init(_ id: String, _ body: @escaping @Sendable () async throws -> Void) {

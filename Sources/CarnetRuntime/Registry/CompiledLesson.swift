@@ -5,10 +5,10 @@ public struct CompiledLesson: Sendable {
   /// The lesson's name (its file name without `.md`).
   public let name: String
   /// The lesson's path relative to its package, as the build read it (`Notebooks/demo.md`).
-  public let sourcePath: String
+  package let sourcePath: String
   /// The `LessonTangle` fingerprint of the lesson the build read: the same lesson tangled again
   /// gives the same fingerprint, and any change to its cells (or their lines) another.
-  public let fingerprint: String
+  package let fingerprint: String
   /// The lesson's cells that run, in document order.
   public let cells: [CompiledCell]
   /// Where each cell is in `cells`, by ID (the first when two share one): looking a cell up is
@@ -26,5 +26,5 @@ public struct CompiledLesson: Sendable {
   }
 
   /// The cell with `id`, if the lesson has one.
-  public func cell(id: String) -> CompiledCell? { indexByID[id].map { cells[$0] } }
+  package func cell(id: String) -> CompiledCell? { indexByID[id].map { cells[$0] } }
 }

@@ -3,7 +3,7 @@ import CarnetDocument
 /// The lessons compiled into the running binary, looked up by name.
 public struct LessonRegistry: Sendable {
   /// The lessons, in the order given.
-  public let lessons: [CompiledLesson]
+  package let lessons: [CompiledLesson]
   private let byName: [String: CompiledLesson]
 
   /// A registry of `lessons`; when two share a name (which the build refuses), the first wins.
@@ -15,7 +15,7 @@ public struct LessonRegistry: Sendable {
   }
 
   /// The lesson compiled under `name`.
-  public func lesson(named name: String) -> CompiledLesson? { byName[name] }
+  package func lesson(named name: String) -> CompiledLesson? { byName[name] }
 
   /// The lesson compiled under `name`; else an error at `path` (the lesson file) saying how to
   /// compile it.
@@ -34,7 +34,7 @@ public struct LessonRegistry: Sendable {
 
   /// The compiled cells of `notebook`, one per cell in order, when the binary was built from the
   /// lesson exactly as it is now; else an error naming the lesson and the command that fixes it.
-  public func cells(for notebook: Notebook) throws(InputError) -> [CompiledCell] {
+  package func cells(for notebook: Notebook) throws(InputError) -> [CompiledCell] {
     let compiled = try compiledLesson(named: notebook.name, path: notebook.path)
     let fingerprint = LessonTangle.fingerprint(of: notebook, sourcePath: compiled.sourcePath)
     let cells = notebook.cells.compactMap { compiled.cell(id: $0.id) }

@@ -10,7 +10,7 @@ public final class CellContext: Sendable {
   /// The cell's event loop and clock.
   public let loop: EventLoop
   /// Where the cell's output goes.
-  public let transcript: Transcript
+  package let transcript: Transcript
   private let generator: Mutex<SeededGenerator>
   private let directOutput: (any DirectOutput)?
 
@@ -18,7 +18,7 @@ public final class CellContext: Sendable {
 
   /// Creates a context; what the cell writes to standard output without `print` comes from
   /// `directOutput`, when the process captures it.
-  public init(
+  package init(
     loop: EventLoop, transcript: Transcript, generator: SeededGenerator,
     directOutput: (any DirectOutput)? = nil
   ) {
@@ -39,7 +39,7 @@ public final class CellContext: Sendable {
 
   /// The cells whose context is still alive, sorted. Once its cell has ended, a context is only
   /// kept alive by tasks that escaped the cell (they inherited it), which may still print.
-  public static var liveCells: [String] { liveContexts.withLock { $0.keys.sorted() } }
+  package static var liveCells: [String] { liveContexts.withLock { $0.keys.sorted() } }
 
   /// Writes printed text to the cell's transcript (and names the running task in the timeline),
   /// after what the cell wrote to standard output directly since, so both keep their order.
@@ -74,14 +74,14 @@ public final class CellContext: Sendable {
   }
 
   /// The next 64 bits of the cell's random sequence.
-  public func nextRandom() -> UInt64 {
+  package func nextRandom() -> UInt64 {
     generator.withLock { $0.next() }
   }
 }
 
 /// Bytes a cell wrote to standard output without `print` (`FileHandle.standardOutput`, `fputs`,
 /// `write(1, ...)`), which a worker process captures.
-public protocol DirectOutput: Sendable {
+package protocol DirectOutput: Sendable {
   /// What was written since the last call (whole UTF-8 characters), and how many bytes were
   /// dropped past the capture's bound.
   func take() -> (text: String, droppedBytes: Int)

@@ -1,6 +1,6 @@
 extension CellRun {
   /// The text of the error block shown under the cell, or `nil` when the cell returned normally.
-  public var errorText: String? {
+  package var errorText: String? {
     switch ending {
     case .returned:
       return nil

@@ -23,7 +23,7 @@ public struct CellRun: Hashable, Sendable {
   }
 
   /// Whether the cell ran (it did not when it was only compiled).
-  public var ran: Bool {
+  package var ran: Bool {
     switch ending {
     case .didNotCompile, .compiled: false
     default: true
@@ -31,21 +31,21 @@ public struct CellRun: Hashable, Sendable {
   }
 
   /// The cell's ID.
-  public var cellID: String
+  package var cellID: String
   /// Everything the cell printed, in order.
-  public var output: String
+  package var output: String
   /// How it ended.
   public var ending: Ending
   /// Simulated time from the cell's start to its end.
   public var simulatedTime: Duration
   /// The life of the cell's tasks, when the runner recorded it.
-  public var timeline: TaskTimeline?
+  package var timeline: TaskTimeline?
   /// Why the run fails its lesson, from the cell's options (`expect=`), or nil when the cell
   /// ended as they say: decided once, by `NotebookRunner`, and read by every output.
-  public var failure: String?
+  package var failure: String?
 
   /// Creates a run record.
-  public init(
+  package init(
     cellID: String, output: String, ending: Ending, simulatedTime: Duration,
     timeline: TaskTimeline? = nil, failure: String? = nil
   ) {

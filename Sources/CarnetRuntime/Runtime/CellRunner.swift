@@ -5,19 +5,19 @@ import Synchronization
 /// seeded for the cell, on the calling thread, and returns what happened.
 public struct CellRunner: Sendable {
   /// The clock cells follow.
-  public var clock: ClockMode
+  package var clock: ClockMode
   /// Real time a cell may take before it is abandoned (a guard against endless loops).
-  public var wallClockLimit: Duration
+  package var wallClockLimit: Duration
   /// Whether cells record a `TaskTimeline` (needed by HTML output); a cell's `timeline=true`
   /// or `timeline=false` overrides it.
-  public var recordsTimelines: Bool
+  package var recordsTimelines: Bool
   /// The most bytes of output kept per cell; the rest is dropped with a note.
-  public var outputLimit: Int = Transcript.defaultLimit
+  package var outputLimit: Int = Transcript.defaultLimit
   /// Called with each piece of output as the cell prints it (used by worker processes).
-  public var outputObserver: (@Sendable (String) -> Void)?
+  package var outputObserver: (@Sendable (String) -> Void)?
   /// What the cell writes to standard output without `print`, when the process captures it
   /// (worker processes do); it joins the cell's output in order with what it prints.
-  public var directOutput: (any DirectOutput)?
+  package var directOutput: (any DirectOutput)?
 
   /// Creates a runner.
   public init(

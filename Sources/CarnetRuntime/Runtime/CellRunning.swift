@@ -3,14 +3,14 @@ import CarnetDocument
 /// One cell to run: its lesson, its compiled code and its options.
 public struct CellJob: Sendable {
   /// The name of the cell's lesson (a worker looks the cell up in it).
-  public var lessonName: String
+  package var lessonName: String
   /// The compiled cell.
-  public var cell: CompiledCell
+  package var cell: CompiledCell
   /// The cell's options.
-  public var options: CellOptions
+  package var options: CellOptions
 
   /// The cell's ID.
-  public var cellID: String { cell.id }
+  package var cellID: String { cell.id }
 
   /// Creates a job.
   public init(lessonName: String, cell: CompiledCell, options: CellOptions) {

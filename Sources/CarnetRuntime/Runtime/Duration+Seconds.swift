@@ -1,6 +1,6 @@
 extension Duration {
   /// Seconds with at least one and at most three decimals, locale-independent: `2.0s`, `1.25s`.
-  public var carnetSeconds: String {
+  package var carnetSeconds: String {
     let (seconds, attoseconds) = components
     let totalMilliseconds =
       seconds * 1000 + (attoseconds + 500_000_000_000_000) / 1_000_000_000_000_000

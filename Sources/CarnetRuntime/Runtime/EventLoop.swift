@@ -33,13 +33,13 @@ public final class EventLoop: TaskExecutor, Sendable {
   private let state = Mutex(State())
   private let wake = NSCondition()
   /// The clock this loop follows.
-  public let mode: ClockMode
+  package let mode: ClockMode
   /// Whether the loop records a `TaskTimeline` of the cell's tasks.
-  public let recordsTimeline: Bool
+  package let recordsTimeline: Bool
   private let start = ContinuousClock.now
 
   /// Creates an idle loop at time zero.
-  public init(mode: ClockMode = .virtual, recordsTimeline: Bool = false) {
+  package init(mode: ClockMode = .virtual, recordsTimeline: Bool = false) {
     self.mode = mode
     self.recordsTimeline = recordsTimeline
     if recordsTimeline { state.withLock { $0.recorder = TimelineRecorder() } }
@@ -57,7 +57,7 @@ public final class EventLoop: TaskExecutor, Sendable {
   }
 
   /// Time elapsed on this loop's clock since it started.
-  public var now: Duration { state.withLock { $0.now } }
+  package var now: Duration { state.withLock { $0.now } }
 
   /// Suspends the calling task until `now + duration`; throws `CancellationError` if the task is
   /// or becomes cancelled, or if the loop has already stopped.
@@ -144,7 +144,7 @@ public final class EventLoop: TaskExecutor, Sendable {
   }
 
   /// Names the running task in the timeline (first name wins), when recording.
-  public func nameRunningTask(_ name: String?) {
+  package func nameRunningTask(_ name: String?) {
     guard recordsTimeline, let name else { return }
     state.withLock { $0.recorder?.nameCurrentTask(name) }
   }

@@ -3,7 +3,7 @@ import CarnetDocument
 /// Runs every cell of a lesson, in order, each on its own event loop.
 public struct NotebookRunner: Sendable {
   /// How each cell runs.
-  public var cellRunner: any CellRunning
+  package var cellRunner: any CellRunning
 
   /// Creates a runner.
   public init(cellRunner: any CellRunning = CellRunner()) {

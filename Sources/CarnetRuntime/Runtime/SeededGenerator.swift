@@ -1,10 +1,10 @@
 /// A small, fast, reproducible random number generator (xoshiro256**, seeded through SplitMix64):
 /// the same seed gives the same numbers on every machine.
-public struct SeededGenerator: RandomNumberGenerator, Sendable {
+package struct SeededGenerator: RandomNumberGenerator, Sendable {
   private var state: (UInt64, UInt64, UInt64, UInt64)
 
   /// Creates a generator from a 64-bit seed.
-  public init(seed: UInt64) {
+  package init(seed: UInt64) {
     var splitMix = seed
     func nextSplitMix() -> UInt64 {
       splitMix &+= 0x9E37_79B9_7F4A_7C15
@@ -17,7 +17,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   }
 
   /// Creates a generator seeded from a cell ID (64-bit FNV-1a of its UTF-8 bytes).
-  public init(cellID: String) {
+  package init(cellID: String) {
     var hash: UInt64 = 0xCBF2_9CE4_8422_2325
     for byte in cellID.utf8 {
       hash ^= UInt64(byte)
@@ -27,7 +27,7 @@ public struct SeededGenerator: RandomNumberGenerator, Sendable {
   }
 
   /// The next 64 random bits.
-  public mutating func next() -> UInt64 {
+  package mutating func next() -> UInt64 {
     let result = rotateLeft(state.1 &* 5, by: 7) &* 9
     let shifted = state.1 << 17
     state.2 ^= state.0

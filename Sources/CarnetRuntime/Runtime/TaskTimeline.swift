@@ -3,18 +3,18 @@
 ///
 /// Jobs take no simulated time, so a task "runs" at instants (`runs`); between its creation and
 /// its end it is otherwise sleeping (`sleeps`) or waiting (for a child, a stream, a continuation).
-public struct TaskTimeline: Hashable, Sendable {
+package struct TaskTimeline: Hashable, Sendable {
   /// A sleeping interval of one task.
-  public struct Sleep: Hashable, Sendable {
+  package struct Sleep: Hashable, Sendable {
     /// When the task started sleeping.
-    public var start: Duration
+    package var start: Duration
     /// When it woke up (its deadline, or the moment it was cancelled).
-    public var end: Duration
+    package var end: Duration
     /// True when the sleep was cut short by cancellation.
-    public var wasCancelled: Bool
+    package var wasCancelled: Bool
 
     /// Creates a sleep interval.
-    public init(start: Duration, end: Duration, wasCancelled: Bool = false) {
+    package init(start: Duration, end: Duration, wasCancelled: Bool = false) {
       self.start = start
       self.end = end
       self.wasCancelled = wasCancelled
@@ -22,26 +22,26 @@ public struct TaskTimeline: Hashable, Sendable {
   }
 
   /// One task's lane.
-  public struct Lane: Hashable, Sendable {
+  package struct Lane: Hashable, Sendable {
     /// The name the cell's code gave the task (`Task(name:)`, `group.addTask(name:)`), nil when
     /// it has none: then the lane is named by its place, in the page's language
     /// (`generatedName(lane:task:)`).
-    public var name: String?
+    package var name: String?
     /// When the task first ran.
-    public var created: Duration
+    package var created: Duration
     /// When the task last ran: its end when `finished`, else the last time it was seen.
-    public var ended: Duration
+    package var ended: Duration
     /// False when the task was still suspended when the cell ended (stall, timeout).
-    public var finished: Bool
+    package var finished: Bool
     /// When the task was cancelled, if it was.
-    public var cancelled: Duration?
+    package var cancelled: Duration?
     /// The instants at which the task ran, ascending, without repeats.
-    public var runs: [Duration]
+    package var runs: [Duration]
     /// The task's sleeps, in order.
-    public var sleeps: [Sleep]
+    package var sleeps: [Sleep]
 
     /// Creates a lane.
-    public init(
+    package init(
       name: String?, created: Duration, ended: Duration, finished: Bool,
       cancelled: Duration? = nil, runs: [Duration] = [], sleeps: [Sleep] = []
     ) {
@@ -56,12 +56,12 @@ public struct TaskTimeline: Hashable, Sendable {
   }
 
   /// One lane per task, in the order the tasks first ran (the cell's main task first).
-  public var lanes: [Lane]
+  package var lanes: [Lane]
   /// The cell's total simulated time.
-  public var duration: Duration
+  package var duration: Duration
 
   /// Creates a timeline.
-  public init(lanes: [Lane], duration: Duration) {
+  package init(lanes: [Lane], duration: Duration) {
     self.lanes = lanes
     self.duration = duration
   }
@@ -69,7 +69,7 @@ public struct TaskTimeline: Hashable, Sendable {
   /// The name of lane `index` when its task has none: `main` for the cell's own task (the first
   /// lane), else `task` (the word for one task, in a language) and the lane's number from 1,
   /// `task 2`. `main` is kept in every language: it is the name the stall report gives that task.
-  public static func generatedName(lane index: Int, task: String) -> String {
+  package static func generatedName(lane index: Int, task: String) -> String {
     index == 0 ? "main" : "\(task) \(index + 1)"
   }
 }

@@ -2,9 +2,9 @@ import Synchronization
 
 /// Everything one cell prints, in order, up to a size limit. Once sealed (the cell ended),
 /// further writes never join the cell's output: they go to the `LateOutputLog`.
-public final class Transcript: Sendable {
+package final class Transcript: Sendable {
   /// The default limit of a cell's output: 1 MiB.
-  public static let defaultLimit = 1 << 20
+  package static let defaultLimit = 1 << 20
 
   private struct State {
     var text = ""
@@ -22,7 +22,7 @@ public final class Transcript: Sendable {
 
   /// Creates an empty transcript for `cellID` keeping at most `limit` bytes of output;
   /// `observer` sees each kept piece of output as it is written.
-  public init(
+  package init(
     cellID: String = "", limit: Int = Transcript.defaultLimit,
     observer: (@Sendable (String) -> Void)? = nil
   ) {
@@ -33,7 +33,7 @@ public final class Transcript: Sendable {
 
   /// Appends printed text; past the limit, text is counted and dropped; once sealed, it goes
   /// to the late output log.
-  public func write(_ text: String) {
+  package func write(_ text: String) {
     write(text, alsoDropped: 0)
   }
 
@@ -112,7 +112,7 @@ public final class LateOutputLog: Sendable {
   /// One late write, or fault.
   public struct Entry: Hashable, Sendable {
     /// What happened.
-    public enum Kind: String, Hashable, Sendable, CaseIterable {
+    package enum Kind: String, Hashable, Sendable, CaseIterable {
       /// A task that escaped the cell (`Task {}`) printed after the cell ended.
       case afterItEnded = "late"
       /// A task outside the cell's tasks (`Task.detached`, which inherits nothing from the cell)
@@ -128,14 +128,14 @@ public final class LateOutputLog: Sendable {
 
     /// The cell concerned: for `afterItEnded`, the cell whose escaped task printed; otherwise the
     /// cell that was running, or had run last.
-    public var cellID: String
+    package var cellID: String
     /// What was printed, or the crash's message.
-    public var text: String
+    package var text: String
     /// What happened.
-    public var kind: Kind
+    package var kind: Kind
 
     /// Creates an entry.
-    public init(cellID: String, text: String, kind: Kind) {
+    package init(cellID: String, text: String, kind: Kind) {
       self.cellID = cellID
       self.text = text
       self.kind = kind
@@ -143,7 +143,7 @@ public final class LateOutputLog: Sendable {
   }
 
   /// The process-wide log (escaped tasks outlive their cell, so the log outlives runners).
-  public static let shared = LateOutputLog()
+  package static let shared = LateOutputLog()
 
   private let entries = Mutex<[Entry]>([])
 
@@ -153,7 +153,7 @@ public final class LateOutputLog: Sendable {
   }
 
   /// Returns and forgets every entry so far.
-  public func drain() -> [Entry] {
+  package func drain() -> [Entry] {
     entries.withLock { entries in
       defer { entries.removeAll() }
       return entries
