@@ -87,7 +87,7 @@ func cellRunner(
 /// with the benchmark's examples (`RenderCommand.run` and `RunOptions.runner(formats:)` in the
 /// main package): load, run every cell (in a worker process unless `--in-process`, recording
 /// task timelines when HTML is written, or never with `--no-timeline`), render every format
-/// (default both, as `carnet render`), write each file atomically. With `--phases`, prints the
+/// (default both, as `carnet render`), write the files of each lesson atomically, all or nothing (as `carnet render`). With `--phases`, prints the
 /// time of each phase as one JSON line on standard error.
 func render(_ arguments: Arguments) throws -> Int32 {
   let output = arguments.options["--output"] ?? "Output"
@@ -132,7 +132,7 @@ func render(_ arguments: Arguments) throws -> Int32 {
     let files = result.renderedFiles(for: lesson, formats: formats)
     let t2 = clock.now
     if result.failures.isEmpty {
-      for file in files { try AtomicFile.write(file.text, to: file.path) }
+      try AtomicFile.write(all: files.map { ($0.text, $0.path) })
     } else {
       failed = true
       for diagnostic in result.failures {

@@ -1,3 +1,6 @@
+import Dispatch
+import Synchronization
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Musl)
@@ -31,17 +34,33 @@ public enum AtomicFile {
   /// destinations. If one cannot be written (a full disk), none is replaced.
   /// - Throws: `AtomicFileError` naming the first file that could not be written.
   public static func write(all files: [(text: String, path: String)]) throws {
-    var staged: [(temporary: String, path: String)] = []
+    var written: [Staged] = []
     do {
       for file in files {
         var text = file.text
-        staged.append(
-          try text.withUTF8 { try stage(UnsafeRawBufferPointer($0), for: file.path) })
+        written.append(
+          try text.withUTF8 { try writeTemporary(UnsafeRawBufferPointer($0), for: file.path) })
       }
     } catch {
-      for file in staged { _ = unlink(file.temporary) }
+      for file in written { file.discard() }
       throw error
     }
+    // Flushed to disk all at once: the file system can commit them together (a lesson's
+    // Markdown and web page: one wait for the disk instead of two).
+    let toFlush = written
+    let failures = Mutex<[Int: AtomicFileError]>([:])
+    DispatchQueue.concurrentPerform(iterations: toFlush.count) { index in
+      do throws(AtomicFileError) {
+        try toFlush[index].flushAndClose()
+      } catch {
+        failures.withLock { $0[index] = error }
+      }
+    }
+    if let first = failures.withLock({ $0.min { $0.key < $1.key } }) {
+      for file in written { _ = unlink(file.temporary) }
+      throw first.value
+    }
+    let staged = written.map { (temporary: $0.temporary, path: $0.path) }
     // A rename fails when the destination is a folder: find that out before renaming any.
     for file in staged {
       var status = stat()
@@ -71,6 +90,43 @@ public enum AtomicFile {
   private static func stage(_ bytes: UnsafeRawBufferPointer, for path: String) throws
     -> (temporary: String, path: String)
   {
+    let written = try writeTemporary(bytes, for: path)
+    try written.flushAndClose()
+    return (written.temporary, path)
+  }
+
+  /// A temporary file written but still open, not yet flushed to disk.
+  private struct Staged: Sendable {
+    let temporary: String
+    let path: String
+    let descriptor: Int32
+
+    /// Flushes the file to disk and closes it; on failure, removes it.
+    func flushAndClose() throws(AtomicFileError) {
+      guard fsync(descriptor) == 0 else {
+        let error = AtomicFileError(path: path, reason: String(cString: strerror(errno)))
+        discard()
+        throw error
+      }
+      guard close(descriptor) == 0 else {
+        let error = AtomicFileError(path: path, reason: String(cString: strerror(errno)))
+        _ = unlink(temporary)
+        throw error
+      }
+    }
+
+    /// Closes and removes the file.
+    func discard() {
+      _ = close(descriptor)
+      _ = unlink(temporary)
+    }
+  }
+
+  /// Writes `bytes` to a new temporary file beside `path`, with the mode the destination has
+  /// (or `0644`), and leaves it open.
+  private static func writeTemporary(_ bytes: UnsafeRawBufferPointer, for path: String) throws
+    -> Staged
+  {
     func failure(_ code: Int32) -> AtomicFileError {
       AtomicFileError(path: path, reason: String(cString: strerror(code)))
     }
@@ -85,19 +141,15 @@ public enum AtomicFile {
     guard descriptor >= 0 else { throw failure(errno) }
     let temporaryPath = String(
       decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    var isOpen = true
+    let staged = Staged(temporary: temporaryPath, path: path, descriptor: descriptor)
     do {
       var status = stat()
       let mode = stat(path, &status) == 0 ? mode_t(status.st_mode & 0o7777) : 0o644
       guard fchmod(descriptor, mode) == 0 else { throw failure(errno) }
       try writeEvery(bytes, to: descriptor, failure: failure)
-      guard fsync(descriptor) == 0 else { throw failure(errno) }
-      isOpen = false
-      guard close(descriptor) == 0 else { throw failure(errno) }
-      return (temporaryPath, path)
+      return staged
     } catch {
-      if isOpen { _ = close(descriptor) }
-      _ = unlink(temporaryPath)
+      staged.discard()
       throw error
     }
   }

@@ -164,9 +164,9 @@ package enum Cmark {
   /// Renders a tree as HTML, letting `replacement` replace any code block by its own HTML (see
   /// `MarkdownDocument.renderHTML(safe:replacingCodeBlocks:)`), and puts the tree back as it was.
   fileprivate static func renderHTML(
-    _ tree: borrowing CmarkTree, safe: Bool,
+    _ tree: borrowing CmarkTree, safe: Bool, appendingTo output: inout [UInt8],
     replacingCodeBlocks replacement: (CodeBlockInRender) -> [UInt8]?
-  ) -> [UInt8] {
+  ) {
     // Since cmark 0.29, safe rendering is the default and CMARK_OPT_UNSAFE turns it off.
     let options = safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE
     var replaced: [(block: OpaquePointer, custom: OpaquePointer)] = []
@@ -181,12 +181,12 @@ package enum Cmark {
       if let custom = customBlock(replacing: block, html: html) { replaced.append((block, custom)) }
     }
     // The tree's allocator gives the output: outside a parse, it is malloc'd and freed here.
-    guard let html = cmark_render_html(tree.root, options) else { return [] }
+    guard let html = cmark_render_html(tree.root, options) else { return }
     defer { cmarkMemory.pointee.free(html) }
     let start = UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self)
     var count = 0
     while start[count] != 0 { count += 1 }
-    return Array(UnsafeBufferPointer(start: start, count: count))
+    output.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
   }
 
   /// Puts in place of `node` a custom block whose HTML is `html` (cmark writes it as is, in safe
@@ -436,17 +436,21 @@ package final class MarkdownDocument: Sendable {
   /// custom block, which cmark writes as is, in safe mode too; everything else is rendered by
   /// cmark. `safe` omits raw HTML and dangerous links (`javascript:` and the like), as cmark
   /// does by default. Linear in the size of the document.
+  /// The HTML is appended to `output` (the page being built, so that it is not copied again).
   package func renderHTML(
-    safe: Bool, replacingCodeBlocks replacement: (CodeBlockInRender) -> [UInt8]?
-  ) -> [UInt8] {
+    safe: Bool, appendingTo output: inout [UInt8],
+    replacingCodeBlocks replacement: (CodeBlockInRender) -> [UInt8]?
+  ) {
     tree.withLock { tree in
-      Cmark.renderHTML(tree, safe: safe, replacingCodeBlocks: replacement)
+      Cmark.renderHTML(tree, safe: safe, appendingTo: &output, replacingCodeBlocks: replacement)
     }
   }
 
   /// The document as an HTML fragment, every block rendered by cmark.
   package func renderHTML(safe: Bool) -> String {
-    String(decoding: renderHTML(safe: safe) { _ in nil }, as: UTF8.self)
+    var html: [UInt8] = []
+    renderHTML(safe: safe, appendingTo: &html) { _ in nil }
+    return String(decoding: html, as: UTF8.self)
   }
 }
 

@@ -20,9 +20,11 @@ package enum BookIndex {
       out.markup("</a></li>\n")
     }
     out.markup("</ol>\n")
+    let body = out.bytes
+    let pageLanguage = FrontMatter.isLanguageTag(language) ? language : "en"
     return HTMLPage.page(
-      title: title, language: FrontMatter.isLanguageTag(language) ? language : "en",
-      body: out.bytes, extraStyle: HTMLStyle.bookCSS)
+      title: title, language: pageLanguage, bodySize: body.count, extraStyle: HTMLStyle.bookCSS
+    ) { (page: inout HTMLBuffer) -> Void in page.markup(bytes: body) }
   }
 
   /// The Markdown page: `# Title`, a blank line, then `1. [Lesson title](NAME.md)`, one line

@@ -23,6 +23,11 @@ struct HTMLBuffer {
     bytes.append(contentsOf: markup)
   }
 
+  /// Lets `write` append literal markup (already valid HTML) to the bytes in place.
+  mutating func markup(appending write: (inout [UInt8]) -> Void) {
+    write(&bytes)
+  }
+
   /// Appends `text`, escaped.
   mutating func text(_ text: String) {
     HTMLEscaping.append(text.utf8, to: &bytes)

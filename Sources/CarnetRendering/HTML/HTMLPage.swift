@@ -3,15 +3,16 @@
 /// navigation). Nothing is loaded from elsewhere, and the page is well-formed XML (every element
 /// closed, every attribute quoted).
 enum HTMLPage {
-  /// A complete page; `title` and `language` are escaped; `body` (UTF-8 bytes), `header` and
-  /// `footer` are HTML; `extraStyle` is CSS added after `HTMLStyle.css` (no `<` nor `&`). With the defaults,
-  /// the page is exactly a lesson's page without navigation.
+  /// A complete page; `title` and `language` are escaped; `body` appends the page's HTML
+  /// (about `bodySize` bytes) in place; `header` and `footer` are HTML; `extraStyle` is CSS added
+  /// after `HTMLStyle.css` (no `<` nor `&`). With the defaults, the page is exactly a lesson's
+  /// page without navigation.
   static func page(
-    title: String, language: String, body: [UInt8], header: String = "", footer: String = "",
-    extraStyle: String = ""
+    title: String, language: String, bodySize: Int, header: String = "", footer: String = "",
+    extraStyle: String = "", body: (inout HTMLBuffer) -> Void
   ) -> String {
     var out = HTMLBuffer(
-      capacity: body.count + HTMLStyle.css.utf8.count + extraStyle.utf8.count
+      capacity: bodySize + HTMLStyle.css.utf8.count + extraStyle.utf8.count
         + header.utf8.count + footer.utf8.count + 1024)
     out.markup("<!DOCTYPE html>\n<html lang=\"")
     out.text(language)
@@ -32,7 +33,7 @@ enum HTMLPage {
     out.markup("</style>\n</head>\n<body>\n")
     out.markup(header)
     out.markup("<main class=\"lesson\">\n")
-    out.markup(bytes: body)
+    body(&out)
     out.markup("</main>\n")
     out.markup(footer)
     out.markup("</body>\n</html>\n")

@@ -59,7 +59,8 @@ package enum HTMLRenderer {
     var cellsHTML = ConcurrentMap.map(Array(zip(notebook.cells, runs))) { cell, run in
       HTMLCell.html(cell: cell, run: run, anchor: "cell-\(cell.id)", strings: strings)
     }
-    let body = markdown.renderHTML(safe: !options.allowsRawHTML) { block in
+    let safe = !options.allowsRawHTML
+    func html(of block: CodeBlockInRender) -> [UInt8]? {
       if let index = cellAtLine[block.startLine] {
         // Handed over once (cmark copies it): freed as the page is built, not at its end.
         defer { cellsHTML[index] = [] }
@@ -71,14 +72,22 @@ package enum HTMLRenderer {
       HTMLCell.appendCode(code, tokens: SwiftLexer.tokens(in: code), to: &out)
       return out.bytes
     }
+    // cmark writes the lesson's HTML straight into the page, each cell's HTML in its place.
+    func body(_ page: inout HTMLBuffer) {
+      page.markup { bytes in
+        markdown.renderHTML(safe: safe, appendingTo: &bytes, replacingCodeBlocks: html(of:))
+      }
+    }
+    var bodySize = notebook.text.utf8.count * 5 / 4
+    for cellHTML in cellsHTML { bodySize += cellHTML.count }
     let title = notebook.title
     guard let navigation = options.navigation else {
-      return HTMLPage.page(title: title, language: language, body: body)
+      return HTMLPage.page(title: title, language: language, bodySize: bodySize, body: body)
     }
     let links = HTMLNavigation(navigation: navigation, strings: strings)
     return HTMLPage.page(
-      title: title, language: language, body: body, header: links.html(at: .top),
-      footer: links.html(at: .bottom), extraStyle: HTMLStyle.bookCSS)
+      title: title, language: language, bodySize: bodySize, header: links.html(at: .top),
+      footer: links.html(at: .bottom), extraStyle: HTMLStyle.bookCSS, body: body)
   }
 
   /// The page's language: the option's, else the front matter's, else `en`.

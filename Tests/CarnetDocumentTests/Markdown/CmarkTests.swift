@@ -181,7 +181,10 @@ import Testing
 
   @Test func renderingPutsTheTreeBack() {
     let document = MarkdownDocument.parse("a\n\n```x\ny\n```\n")
-    let replaced = document.renderHTML(safe: true) { _ in Array("<hr class=\"mine\" />\n".utf8) }
+    var replaced: [UInt8] = []
+    document.renderHTML(safe: true, appendingTo: &replaced) { _ in
+      Array("<hr class=\"mine\" />\n".utf8)
+    }
     #expect(String(decoding: replaced, as: UTF8.self) == "<p>a</p>\n<hr class=\"mine\" />\n")
     #expect(
       document.renderHTML(safe: true)

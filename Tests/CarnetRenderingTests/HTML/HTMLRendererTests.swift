@@ -172,12 +172,13 @@ struct HTMLRendererTests {
   @Test("cmark writes Carnet's cell HTML as is, in safe mode too")
   func customBlocksAreRawInSafeMode() {
     let document = MarkdownDocument.parse("a\n\n```x\ny\n```\n\n<div>z</div>\n")
-    let rendered = document.renderHTML(safe: true) { block in
+    var rendered: [UInt8] = Array("before\n".utf8)
+    document.renderHTML(safe: true, appendingTo: &rendered) { block in
       block.info == "x" ? Array("<div id=\"mine\">\(block.literal)</div>\n".utf8) : nil
     }
     #expect(
       String(decoding: rendered, as: UTF8.self)
-        == "<p>a</p>\n<div id=\"mine\">y\n</div>\n<!-- raw HTML omitted -->\n")
+        == "before\n<p>a</p>\n<div id=\"mine\">y\n</div>\n<!-- raw HTML omitted -->\n")
     #expect(document.firstHeading == nil)
   }
 
