@@ -60,39 +60,29 @@ public enum AtomicFile {
       for file in written { _ = unlink(file.temporary) }
       throw first.value
     }
-    let staged = written.map { (temporary: $0.temporary, path: $0.path) }
     // A rename fails when the destination is a folder: find that out before renaming any.
-    for file in staged {
+    for file in written {
       var status = stat()
       if stat(file.path, &status) == 0, status.st_mode & S_IFMT == S_IFDIR {
-        for each in staged { _ = unlink(each.temporary) }
-        throw AtomicFileError(path: file.path, reason: String(cString: strerror(EISDIR)))
+        for each in written { _ = unlink(each.temporary) }
+        throw AtomicFileError(path: file.path, code: EISDIR)
       }
     }
-    for (index, file) in staged.enumerated() where rename(file.temporary, file.path) != 0 {
-      let error = AtomicFileError(path: file.path, reason: String(cString: strerror(errno)))
-      for rest in staged[index...] { _ = unlink(rest.temporary) }
+    for (index, file) in written.enumerated() where rename(file.temporary, file.path) != 0 {
+      let error = AtomicFileError(path: file.path, code: errno)
+      for rest in written[index...] { _ = unlink(rest.temporary) }
       throw error
     }
   }
 
   private static func write(_ bytes: UnsafeRawBufferPointer, to path: String) throws {
-    let staged = try stage(bytes, for: path)
+    let staged = try writeTemporary(bytes, for: path)
+    try staged.flushAndClose()
     guard rename(staged.temporary, path) == 0 else {
-      let error = AtomicFileError(path: path, reason: String(cString: strerror(errno)))
+      let error = AtomicFileError(path: path, code: errno)
       _ = unlink(staged.temporary)
       throw error
     }
-  }
-
-  /// Writes `bytes` to a new temporary file beside `path`, flushed to disk, with the mode the
-  /// destination has (or `0644`), and returns its path.
-  private static func stage(_ bytes: UnsafeRawBufferPointer, for path: String) throws
-    -> (temporary: String, path: String)
-  {
-    let written = try writeTemporary(bytes, for: path)
-    try written.flushAndClose()
-    return (written.temporary, path)
   }
 
   /// A temporary file written but still open, not yet flushed to disk.
@@ -104,12 +94,12 @@ public enum AtomicFile {
     /// Flushes the file to disk and closes it; on failure, removes it.
     func flushAndClose() throws(AtomicFileError) {
       guard fsync(descriptor) == 0 else {
-        let error = AtomicFileError(path: path, reason: String(cString: strerror(errno)))
+        let error = AtomicFileError(path: path, code: errno)
         discard()
         throw error
       }
       guard close(descriptor) == 0 else {
-        let error = AtomicFileError(path: path, reason: String(cString: strerror(errno)))
+        let error = AtomicFileError(path: path, code: errno)
         _ = unlink(temporary)
         throw error
       }
@@ -127,9 +117,7 @@ public enum AtomicFile {
   private static func writeTemporary(_ bytes: UnsafeRawBufferPointer, for path: String) throws
     -> Staged
   {
-    func failure(_ code: Int32) -> AtomicFileError {
-      AtomicFileError(path: path, reason: String(cString: strerror(code)))
-    }
+    func failure(_ code: Int32) -> AtomicFileError { AtomicFileError(path: path, code: code) }
     let slash = path.lastIndex(of: "/")
     let directory = slash.map { String(path[...$0]) } ?? ""
     let name = slash.map { String(path[path.index(after: $0)...]) } ?? path
@@ -175,4 +163,11 @@ public enum AtomicFile {
 /// `write(2)`, out of the reach of `AtomicFile.write`'s name.
 private func writeDescriptor(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
   write(descriptor, buffer, count)
+}
+
+extension AtomicFileError {
+  /// The error for `path` whose reason is the system's message for error number `code`.
+  fileprivate init(path: String, code: Int32) {
+    self.init(path: path, reason: String(cString: strerror(code)))
+  }
 }
