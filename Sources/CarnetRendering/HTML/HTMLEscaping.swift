@@ -1,16 +1,8 @@
 /// Escaping text for HTML pages that are also well-formed XML.
 enum HTMLEscaping {
-  /// `text` as HTML text or attribute content: `&`, `<`, `>`, `"` and `'` become references,
-  /// and C0 control characters other than tab, line feed and carriage return (which XML
-  /// forbids) become their visible Control Pictures symbol (`␛` for ESC).
-  static func escape(_ text: String) -> String {
-    var out: [UInt8] = []
-    out.reserveCapacity(text.utf8.count + 16)
-    append(text.utf8, to: &out)
-    return String(decoding: out, as: UTF8.self)
-  }
-
-  /// Appends the escaped form of UTF-8 `bytes` to `out` (see `escape`).
+  /// Appends UTF-8 `bytes` to `out` as HTML text or attribute content: `&`, `<`, `>`, `"` and
+  /// `'` become references, and C0 control characters other than tab, line feed and carriage
+  /// return (which XML forbids) become their visible Control Pictures symbol (`␛` for ESC).
   static func append(_ bytes: some Sequence<UInt8>, to out: inout [UInt8]) {
     for byte in bytes {
       switch byte {

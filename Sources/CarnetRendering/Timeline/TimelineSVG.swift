@@ -134,13 +134,6 @@ enum TimelineSVG {
     String(duration.carnetSeconds.dropLast()) + " s"
   }
 
-  /// `hundredths / 100` with exactly two decimals: `1234` is `12.34`, `-5` is `-0.05`.
-  static func number(_ hundredths: Int) -> String {
-    var out = HTMLBuffer()
-    out.hundredths(hundredths)
-    return out.string
-  }
-
   /// A lane's name as drawn: at most `maximumLength` characters, the last one `…` when cut.
   static func shortName(_ name: String, maximumLength: Int) -> String {
     guard name.count > maximumLength else { return name }

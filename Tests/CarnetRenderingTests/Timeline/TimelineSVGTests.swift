@@ -220,15 +220,6 @@ struct TimelineSVGTests {
     #expect(svg.contains("<rect class=\"sleep\" x=\"89.71\" y=\"32.00\" width=\"131.62\""))
   }
 
-  @Test("numbers are written with two decimals, without locale")
-  func numbers() {
-    #expect(TimelineSVG.number(1234) == "12.34")
-    #expect(TimelineSVG.number(5) == "0.05")
-    #expect(TimelineSVG.number(-5) == "-0.05")
-    #expect(TimelineSVG.number(0) == "0.00")
-    #expect(TimelineSVG.number(61_600) == "616.00")
-  }
-
   @Test("zero and huge durations draw without trapping")
   func extremeDurations() throws {
     let instant = TaskTimeline(
