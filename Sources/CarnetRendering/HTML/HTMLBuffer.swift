@@ -1,3 +1,5 @@
+import CarnetRuntime
+
 /// An HTML document under construction, as UTF-8 bytes.
 struct HTMLBuffer {
   /// The bytes written so far.
@@ -49,7 +51,7 @@ struct HTMLBuffer {
   mutating func hundredths(_ value: Int) {
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
     let magnitude = value.magnitude
-    decimal(magnitude / 100)
+    DecimalDigits.withDigits(of: Int64(magnitude / 100)) { bytes.append(contentsOf: $0) }
     bytes.append(UInt8(ascii: "."))
     bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 100 / 10))
     bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))
@@ -68,12 +70,6 @@ struct HTMLBuffer {
     bytes.append(UInt8(ascii: " "))
     hundredths(y)
     bytes.append(UInt8(ascii: next))
-  }
-
-  /// Appends `value` in decimal digits.
-  private mutating func decimal(_ value: UInt) {
-    if value >= 10 { decimal(value / 10) }
-    bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
   }
 
   /// The document as a string.

@@ -225,10 +225,11 @@ struct WireReader {
   }
 }
 
-/// Signed decimal numbers as ASCII digits, written and read without intermediate strings.
-enum DecimalDigits {
+/// Signed decimal numbers as ASCII digits, written and read without intermediate strings (the
+/// worker's messages; the web page's coordinates).
+package enum DecimalDigits {
   /// Calls `body` with the decimal digits of `value` (and its `-`), written on the stack.
-  static func withDigits<Result>(
+  package static func withDigits<Result>(
     of value: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> Result
   ) -> Result {
     // Int64.min takes 20 bytes: `-` and 19 digits.
