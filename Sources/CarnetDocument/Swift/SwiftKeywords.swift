@@ -119,8 +119,8 @@ private struct RolesTable: Sendable {
   }
 
   private static func hash(_ word: ArraySlice<UInt8>) -> Int {
-    var hash: UInt32 = 0x811C_9DC5
-    for byte in word { hash = (hash ^ UInt32(byte)) &* 0x0100_0193 }
-    return Int(hash)
+    var fingerprint = Fingerprint()
+    fingerprint.add(word)
+    return Int(truncatingIfNeeded: fingerprint.value)
   }
 }

@@ -17,6 +17,9 @@ package struct Fingerprint {
     self.hash = hash
   }
 
+  /// The digest of the bytes added, as a number.
+  package var value: UInt64 { hash }
+
   /// The digest of the bytes added, in 16 hexadecimal digits.
   package var hex: String {
     let digits = String(hash, radix: 16)

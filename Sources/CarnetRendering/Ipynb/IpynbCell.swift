@@ -68,11 +68,7 @@ enum IpynbCell {
   static func id(of cell: Cell) -> String {
     let id = "cell-" + cell.id
     guard id.utf8.count > maximumIDLength else { return id }
-    var hash: UInt64 = 0xcbf2_9ce4_8422_2325  // FNV-1a
-    for byte in cell.id.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
-    let digits = String(hash, radix: 16)
-    let hex = String(repeating: "0", count: 16 - digits.count) + digits
-    return String(id.prefix(maximumIDLength - 17)) + "-" + hex
+    return String(id.prefix(maximumIDLength - 17)) + "-" + Fingerprint.hex(of: cell.id)
   }
 
   /// nbformat's limit on a cell ID's length.

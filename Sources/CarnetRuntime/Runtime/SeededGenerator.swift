@@ -1,3 +1,5 @@
+import CarnetDocument
+
 /// A small, fast, reproducible random number generator (xoshiro256**, seeded through SplitMix64):
 /// the same seed gives the same numbers on every machine.
 package struct SeededGenerator: RandomNumberGenerator, Sendable {
@@ -18,12 +20,9 @@ package struct SeededGenerator: RandomNumberGenerator, Sendable {
 
   /// Creates a generator seeded from a cell ID (64-bit FNV-1a of its UTF-8 bytes).
   package init(cellID: String) {
-    var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-    for byte in cellID.utf8 {
-      hash ^= UInt64(byte)
-      hash &*= 0x0000_0100_0000_01B3
-    }
-    self.init(seed: hash)
+    var fingerprint = Fingerprint()
+    fingerprint.add(cellID.utf8)
+    self.init(seed: fingerprint.value)
   }
 
   /// The next 64 random bits.
