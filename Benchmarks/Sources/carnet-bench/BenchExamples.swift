@@ -40,32 +40,39 @@ enum BenchExamples {
   /// nothing, and loading a book does exactly what `carnet` does: parse it once, tangle it, and
   /// compare fingerprints.
   static func registry(books: [String], extra: [CompiledLesson] = []) -> LessonRegistry {
+    LessonRegistry(compiledBooks(books).map(\.lesson) + extra)
+  }
+
+  /// The compiled lesson of each book file named by `books` (files or folders), in file order.
+  static func compiledBooks(_ books: [String]) -> [(file: String, lesson: CompiledLesson)] {
     let bodies = Dictionary(book.map { ($0.id, $0.body) }, uniquingKeysWith: { first, _ in first })
     let files = LessonDiscovery.lessonFiles(in: books).files
-    let lessons = files.map { file -> CompiledLesson in
+    return files.map { file -> (file: String, lesson: CompiledLesson) in
       guard let compiled = Compiled.read(lesson: file) else {
         fail("\(file) has no \(Compiled.path(of: file)); run 'carnet-bench register \(file)'")
       }
       // As cheap as the plugin's generated registry can make it (carnet reads its registry from
       // compiled code): the base is the ID up to its last hyphen.
-      let cells = compiled.cellIDs.compactMap { id -> CompiledCell? in
+      let cells = compiled.cells.compactMap { cell -> CompiledCell? in
+        let id = cell.id
         let base = id.lastIndex(of: "-").map { String(id[..<$0]) } ?? id
-        return (bodies[base] ?? bodies[id]).map { CompiledCell(id, $0) }
+        return (bodies[base] ?? bodies[id]).map { CompiledCell(id, options: cell.options, $0) }
       }
-      return CompiledLesson(
+      let lesson = CompiledLesson(
         name: compiled.name, sourcePath: compiled.sourcePath, fingerprint: compiled.fingerprint,
         cells: cells)
+      return (file, lesson)
     }
-    return LessonRegistry(lessons + extra)
   }
 
   /// What the tangle plugin would compile of a lesson, kept beside it in `LESSON.compiled`:
-  /// one line each for its name, source path and fingerprint, then one line per cell ID.
+  /// one line each for its name, source path and fingerprint, then one line per cell: its ID
+  /// and its options' words (`CellOptions.words`), separated by spaces.
   struct Compiled {
     var name: String
     var sourcePath: String
     var fingerprint: String
-    var cellIDs: [String]
+    var cells: [(id: String, options: [String])]
 
     /// The file that holds what is compiled of `lesson`.
     static func path(of lesson: String) -> String { lesson + ".compiled" }
@@ -78,7 +85,7 @@ enum BenchExamples {
         [
           notebook.name, notebook.path,
           LessonTangle.fingerprint(of: notebook, sourcePath: notebook.path),
-        ] + notebook.cells.map(\.id)
+        ] + notebook.cells.map { ([$0.id] + $0.options.words).joined(separator: " ") }
       try AtomicFile.write(lines.joined(separator: "\n") + "\n", to: path(of: lesson))
     }
 
@@ -91,7 +98,10 @@ enum BenchExamples {
       guard lines.count >= 3 else { return nil }
       return Compiled(
         name: lines[0], sourcePath: lines[1], fingerprint: lines[2],
-        cellIDs: Array(lines.dropFirst(3)))
+        cells: lines.dropFirst(3).map { line in
+          let words = line.split(separator: " ").map(String.init)
+          return (words.first ?? "", Array(words.dropFirst()))
+        })
     }
   }
 

@@ -85,10 +85,12 @@ func cellRunner(
 
 /// `render`: what `carnet render FILE --output DIR [--format md|html|both] [--in-process]` does,
 /// with the benchmark's examples (`RenderCommand.run` and `RunOptions.runner(formats:)` in the
-/// main package): load, run every cell (in a worker process unless `--in-process`, recording
-/// task timelines when HTML is written, or never with `--no-timeline`), render every format
-/// (default both, as `carnet render`), write the files of each lesson atomically, all or nothing (as `carnet render`). With `--phases`, prints the
-/// time of each phase as one JSON line on standard error.
+/// main package): start the first lesson's cells, load, run every cell (in a worker process
+/// unless `--in-process`, recording task timelines when HTML is written, or never with
+/// `--no-timeline`), render every format (default both, as `carnet render`), write the files of
+/// each lesson all or nothing (as `carnet render`). With `--phases`, prints the time of each
+/// phase as one JSON line on standard error: "run" is then what is left of the run once the
+/// lessons are loaded (the first lesson's cells run while it loads).
 func render(_ arguments: Arguments) throws -> Int32 {
   let output = arguments.options["--output"] ?? "Output"
   let paths = arguments.positional
@@ -102,8 +104,20 @@ func render(_ arguments: Arguments) throws -> Int32 {
   }
   let clock = ContinuousClock()
   let start = clock.now
+  let books = BenchExamples.compiledBooks(paths)
+  let settings = CellRunner(
+    clock: .virtual, wallClockLimit: .seconds(10),
+    recordsTimelines: formats.contains(.html) && !arguments.flags.contains("--no-timeline"))
+  let runner = NotebookRunner(
+    cellRunner: cellRunner(
+      inProcess: arguments.flags.contains("--in-process"), settings: settings,
+      workerArguments: paths))
+  // As `carnet render` does for the lessons it runs at the same time (one here): the first
+  // lesson's cells start running, as compiled, while the lessons are read.
+  var early: [String: EarlyRun] = [:]
+  if let first = books.first { early[first.file] = runner.start(first.lesson) }
   let loading = LessonLoader(
-    registry: BenchExamples.registry(books: paths), outputDirectory: output
+    registry: LessonRegistry(books.map(\.lesson)), outputDirectory: output
   ).load(paths: paths)
   guard loading.refusals.isEmpty else {
     for diagnostic in loading.refusals {
@@ -114,20 +128,14 @@ func render(_ arguments: Arguments) throws -> Int32 {
   let lessons = loading.lessons
   let loaded = clock.now
   try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-  let settings = CellRunner(
-    clock: .virtual, wallClockLimit: .seconds(10),
-    recordsTimelines: formats.contains(.html) && !arguments.flags.contains("--no-timeline"))
-  let runner = NotebookRunner(
-    cellRunner: cellRunner(
-      inProcess: arguments.flags.contains("--in-process"), settings: settings,
-      workerArguments: paths))
   var runTime = Duration.zero
   var renderTime = Duration.zero
   var writeTime = Duration.zero
   var failed = false
   for lesson in lessons {
     let t0 = clock.now
-    let result = runner.run(lesson.notebook, cells: lesson.cells)
+    let result = runner.run(
+      lesson.notebook, cells: lesson.cells, startedEarly: early[lesson.notebook.path])
     let t1 = clock.now
     let files = result.renderedFiles(for: lesson, formats: formats)
     let t2 = clock.now

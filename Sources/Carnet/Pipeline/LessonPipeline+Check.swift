@@ -7,8 +7,9 @@ extension LessonPipeline {
   /// one line each.
   package func check(events: @escaping @Sendable (PipelineEvent) -> Void) -> PipelineOutcome {
     var outcome = PipelineOutcome()
-    let (lessons, book) = load(into: &outcome, events: events)
-    render(lessons, book: book, events: events) { rendered in
+    let loaded = load(into: &outcome, events: events)
+    let book = loaded.book
+    render(loaded, events: events) { rendered in
       if !rendered.run.failures.isEmpty { outcome.verdict = max(outcome.verdict, .failed) }
       var diffShown: String?
       for file in rendered.files {

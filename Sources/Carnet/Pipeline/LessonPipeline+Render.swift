@@ -9,7 +9,8 @@ extension LessonPipeline {
     allowErrors: Bool, events: @escaping @Sendable (PipelineEvent) -> Void
   ) -> PipelineOutcome {
     var outcome = PipelineOutcome()
-    let (lessons, book) = load(into: &outcome, events: events)
+    let loaded = load(into: &outcome, events: events)
+    let book = loaded.book
     do {
       try FileManager.default.createDirectory(
         atPath: outputDirectory, withIntermediateDirectories: true)
@@ -19,9 +20,10 @@ extension LessonPipeline {
         )
       )
       outcome.verdict = .writeFailed
+      for run in loaded.early.values { run.stop() }
       return outcome
     }
-    render(lessons, book: book, events: events) { rendered in
+    render(loaded, events: events) { rendered in
       let failed = !rendered.run.failures.isEmpty
       if failed {
         outcome.verdict = max(outcome.verdict, .failed)

@@ -48,14 +48,28 @@ package struct LessonPipeline: Sendable {
     package var files: [RenderedFile]
   }
 
+  /// What loading gave: the lessons, whether they form a book, and the runs started early.
+  struct Loaded {
+    /// The lessons ready to run.
+    var lessons: [Lesson]
+    /// Their book, when they form one.
+    var book: LessonBook?
+    /// The runs started before the lessons were read, by lesson path (see `startEarlyRuns`).
+    var early: [String: EarlyRun]
+  }
+
   /// The lessons, and whether they form a book. Refusals are reported as events, and make the
   /// verdict `invalidInput`; the other lessons still load. When the book itself is wrong (its
-  /// `contents.txt`), that is a refusal and there is no book.
+  /// `contents.txt`), that is a refusal and there is no book. The first lessons' cells start
+  /// running before the lessons are read.
   func load(
     into outcome: inout PipelineOutcome, events: @Sendable (PipelineEvent) -> Void
-  ) -> (lessons: [Lesson], book: LessonBook?) {
+  ) -> Loaded {
+    let early = startEarlyRuns()
     let loader = LessonLoader(registry: registry, outputDirectory: outputDirectory)
     var loaded = loader.load(paths: paths)
+    let kept = Set(loaded.lessons.map(\.notebook.path))
+    for (path, run) in early where !kept.contains(path) { run.stop() }
     var book: LessonBook?
     do {
       book = try LessonBook.of(
@@ -71,7 +85,22 @@ package struct LessonPipeline: Sendable {
     }
     outcome.lessons = loaded.lessons.count
     outcome.cells = loaded.lessons.reduce(0) { $0 + $1.notebook.cells.count }
-    return (loaded.lessons, book)
+    return Loaded(lessons: loaded.lessons, book: book, early: early)
+  }
+
+  /// Starts running the cells of the first lessons named by `paths` (as many as run at the same
+  /// time) that are compiled into the binary, as they were compiled: they run while the lessons
+  /// are read and parsed, which then confirms each run (a lesson changed since the build is
+  /// refused, and its run stopped and dropped). By the lesson's path.
+  private func startEarlyRuns() -> [String: EarlyRun] {
+    var early: [String: EarlyRun] = [:]
+    for file in LessonDiscovery.lessonFiles(in: paths).files where early.count < batch.jobs {
+      guard early[file] == nil,
+        let compiled = registry.lesson(named: NotebookParser.name(ofPath: file))
+      else { continue }
+      early[file] = makeRunner().start(compiled)
+    }
+    return early
   }
 
   /// Runs and renders `lessons`, `batch.jobs` at a time, and hands each result to `deliver` in
@@ -79,9 +108,10 @@ package struct LessonPipeline: Sendable {
   /// lesson), progress is told per cell as cells start. The pages of a `book` link to its
   /// contents and to their neighbours.
   func render(
-    _ lessons: [Lesson], book: LessonBook?, events: @escaping @Sendable (PipelineEvent) -> Void,
+    _ loaded: Loaded, events: @escaping @Sendable (PipelineEvent) -> Void,
     deliver: (RenderedLesson) -> Void
   ) {
+    let (lessons, book, early) = (loaded.lessons, loaded.book, loaded.early)
     let (formats, baseOptions, makeRunner) = (self.formats, htmlOptions, self.makeRunner)
     var linked: [String: HTMLOptions] = [:]
     for (index, lesson) in (book?.lessons ?? []).enumerated() {
@@ -98,12 +128,15 @@ package struct LessonPipeline: Sendable {
         events(.lessonStarts(lesson))
         events(.diagnostics(lesson.warnings))
         let count = lesson.notebook.cells.count
-        run = runner.run(lesson.notebook, cells: lesson.cells) { index, cell in
+        run = runner.run(
+          lesson.notebook, cells: lesson.cells, startedEarly: early[lesson.notebook.path]
+        ) { index, cell in
           events(.cellStarts(index: index, of: count, cell: cell))
         }
         events(.diagnostics(run.warnings))
       } else {
-        run = runner.run(lesson.notebook, cells: lesson.cells)
+        run = runner.run(
+          lesson.notebook, cells: lesson.cells, startedEarly: early[lesson.notebook.path])
       }
       let files = run.renderedFiles(
         for: lesson, formats: formats, htmlOptions: options[lesson.notebook.path] ?? baseOptions)

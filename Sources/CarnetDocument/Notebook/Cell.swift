@@ -3,7 +3,7 @@ public struct Cell: Hashable, Sendable {
   /// The cell's ID, unique in its lesson (lowercase letters, digits, hyphens).
   public var id: String
   /// The options given after the ID.
-  package var options: CellOptions
+  public var options: CellOptions
   /// The code between the fences, exactly as cmark reads it (container prefixes removed).
   package var code: String {
     didSet { tokens = SwiftLexer.tokens(in: code) }

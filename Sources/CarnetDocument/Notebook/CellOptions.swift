@@ -47,7 +47,7 @@ public struct CellOptions: Hashable, Sendable {
 extension CellOptions {
   /// The options that differ from the defaults, as `key=value` words in the order of
   /// `CellTag.knownKeys` (without `cell=`).
-  package var words: [String] {
+  public var words: [String] {
     var words: [String] = []
     if isShared { words.append("shared=true") }
     if expectation != .success { words.append("expect=\(expectation.rawValue)") }

@@ -20,8 +20,8 @@
 public struct LessonTangle: Hashable, Sendable {
   /// The whole generated Swift file.
   package var source: String
-  /// A digest of the lines that mirror the lesson and of the code of the cells left out (not of
-  /// the registration that embeds it, nor of the compile checks).
+  /// A digest of the lines that mirror the lesson, of the code of the cells left out and of the
+  /// options of every cell (not of the registration that embeds it, nor of the compile checks).
   package var fingerprint: String
   /// The Swift name of the lesson's struct.
   package var typeName: String
@@ -55,13 +55,20 @@ public struct LessonTangle: Hashable, Sendable {
       including: { $0.options.expectation != .compileError })
   }
 
-  /// The digest of the mirrored lines and of the code and place of the cells left out.
+  /// The digest of the mirrored lines, of the code and place of the cells left out, and of the
+  /// cells' options.
   private static func fingerprint(ofMirrored mirrored: [UInt8], _ notebook: Notebook) -> String {
     var fingerprint = Fingerprint()
     fingerprint.add(mirrored)
     for cell in cellsToCheck(in: notebook) {
       fingerprint.add(
         "\(cell.id) \(cell.firstCodeLine) \(cell.codeIndentation)\n\(cell.code)".utf8)
+    }
+    // And the options each cell runs with: a binary then holds its lesson's cells exactly as
+    // they run, and can start running them before the lesson is read (`EarlyRun`).
+    for cell in notebook.cells {
+      let words = cell.options.words
+      if !words.isEmpty { fingerprint.add("\(cell.id) \(words.joined(separator: " "))\n".utf8) }
     }
     return fingerprint.hex
   }
@@ -229,7 +236,11 @@ public struct LessonTangle: Hashable, Sendable {
     for cell in notebook.cells {
       guard cell.options.expectation == .compileError else {
         let method = methodName(ofCell: cell.id)
-        source += "      CompiledCell(\"\(cell.id)\") { try await \(typeName)().\(method)() },\n"
+        let words = cell.options.words
+        let literals = words.map(swiftStringLiteral).joined(separator: ", ")
+        let options = words.isEmpty ? "" : ", options: [\(literals)]"
+        source +=
+          "      CompiledCell(\"\(cell.id)\"\(options)) { try await \(typeName)().\(method)() },\n"
         continue
       }
       let check = compileChecks[cell.id] ?? CompileCheck(compiles: true, diagnostics: [])

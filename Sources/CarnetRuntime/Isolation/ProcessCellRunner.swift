@@ -29,7 +29,8 @@ public final class ProcessCellRunner: CellRunning, Sendable {
 
   /// Runs the cell in the worker; starts a fresh worker if there is none.
   public func run(_ job: CellJob) -> CellRun {
-    runAll([job], willStart: { _ in }).first ?? Self.failure(job.cellID, "the cell did not run")
+    runAll([job], willStart: { _ in true }).first
+      ?? Self.failure(job.cellID, "the cell did not run")
   }
 
   /// Runs the jobs in the worker, in order, keeping a few requests queued ahead so that the
@@ -41,7 +42,7 @@ public final class ProcessCellRunner: CellRunning, Sendable {
   /// deterministic). If it crashes again, the crash is its own; if it runs fine, its run is the
   /// fresh one and the crash is reported as something an earlier cell left behind (an escaped
   /// task, a closed descriptor...).
-  public func runAll(_ jobs: [CellJob], willStart: (Int) -> Void) -> [CellRun] {
+  public func runAll(_ jobs: [CellJob], willStart: (Int) -> Bool) -> [CellRun] {
     worker.withLock { slot in
       var runs: [CellRun] = []
       var sent = 0
@@ -67,7 +68,11 @@ public final class ProcessCellRunner: CellRunning, Sendable {
           let batch = jobs[sent..<min(jobs.count, runs.count + Self.queueDepth)]
           if !batch.isEmpty, process.send(batch.map(request)) { sent += batch.count }
         }
-        if suspect == nil { willStart(runs.count) }
+        if suspect == nil, !willStart(runs.count) {
+          // What the worker was sent and did not run must not answer a later run's requests.
+          if sent > runs.count { slot = nil }
+          break
+        }
         let (run, failure) = awaitRun(of: head, from: process)
         switch failure {
         case .none:

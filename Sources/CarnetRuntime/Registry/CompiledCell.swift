@@ -9,12 +9,18 @@ public struct CompiledCell: Sendable {
   public let body: @Sendable () async throws -> Void
   /// For a cell the build left out and checked on its own (`expect=compile-error`): the result.
   package let compileCheck: CompileCheck?
+  /// The options the cell runs with, as `key=value` words (`CellOptions.words`), as the build
+  /// read them: what lets its lesson start running before it is read (`EarlyRun`).
+  package let optionWords: [String]
 
-  /// A cell `id` whose code is `body`.
-  public init(_ id: String, _ body: @escaping @Sendable () async throws -> Void) {
+  /// A cell `id` whose code is `body`, run with the options `options` (`timeout=5s`...).
+  public init(
+    _ id: String, options: [String] = [], _ body: @escaping @Sendable () async throws -> Void
+  ) {
     self.id = id
     self.body = body
     self.compileCheck = nil
+    self.optionWords = options
   }
 
   /// A cell `id` that is not compiled into the binary, checked by the build with this result.
@@ -22,5 +28,6 @@ public struct CompiledCell: Sendable {
     self.id = id
     self.body = {}
     self.compileCheck = compileCheck
+    self.optionWords = []
   }
 }

@@ -27,4 +27,23 @@ public struct CompiledLesson: Sendable {
 
   /// The cell with `id`, if the lesson has one.
   package func cell(id: String) -> CompiledCell? { indexByID[id].map { cells[$0] } }
+
+  /// The cells that run (all but those only compiled), with the options the build read: the
+  /// jobs the lesson's run is made of, if the lesson is as it was built; nil when an option
+  /// cannot be read back.
+  package var jobs: [CellJob]? {
+    var jobs: [CellJob] = []
+    var options: [[String]: CellOptions] = [:]
+    for cell in cells where cell.compileCheck == nil {
+      let read: CellOptions
+      if let known = options[cell.optionWords] {
+        read = known
+      } else {
+        guard let parsed = try? CellOptions(words: cell.optionWords) else { return nil }
+        (options[cell.optionWords], read) = (parsed, parsed)
+      }
+      jobs.append(CellJob(lessonName: name, cell: cell, options: read))
+    }
+    return jobs
+  }
 }

@@ -26,8 +26,9 @@ public protocol CellRunning: Sendable {
   /// Runs one cell.
   func run(_ job: CellJob) -> CellRun
 
-  /// Runs `jobs` in order, one at a time; `willStart(i)` is called when job `i` starts.
-  func runAll(_ jobs: [CellJob], willStart: (Int) -> Void) -> [CellRun]
+  /// Runs `jobs` in order, one at a time; `willStart(i)` is called when job `i` starts, and
+  /// stops the run there when it returns false (the runs so far are returned).
+  func runAll(_ jobs: [CellJob], willStart: (Int) -> Bool) -> [CellRun]
 
   /// Returns and forgets what escaped tasks printed after their cell ended.
   func drainLateOutput() -> [LateOutputLog.Entry]
@@ -35,11 +36,13 @@ public protocol CellRunning: Sendable {
 
 extension CellRunning {
   /// Runs the jobs one after the other with `run`.
-  public func runAll(_ jobs: [CellJob], willStart: (Int) -> Void) -> [CellRun] {
-    jobs.enumerated().map { index, job in
-      willStart(index)
-      return run(job)
+  public func runAll(_ jobs: [CellJob], willStart: (Int) -> Bool) -> [CellRun] {
+    var runs: [CellRun] = []
+    for (index, job) in jobs.enumerated() {
+      guard willStart(index) else { break }
+      runs.append(run(job))
     }
+    return runs
   }
 }
 

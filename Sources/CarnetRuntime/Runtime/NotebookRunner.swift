@@ -10,10 +10,19 @@ public struct NotebookRunner: Sendable {
     self.cellRunner = cellRunner
   }
 
+  /// Starts running the cells of `lesson` as the build compiled them, before its file is read
+  /// (on a thread of its own, with this runner); nil when it has no cell to run.
+  public func start(_ lesson: CompiledLesson) -> EarlyRun? {
+    guard let jobs = lesson.jobs, !jobs.isEmpty else { return nil }
+    return EarlyRun(jobs: jobs, runner: self)
+  }
+
   /// Runs every cell with its compiled code (`cells[i]` for `notebook.cells[i]`); `progress` is
-  /// called before each cell starts.
+  /// called before each cell starts. The run started `early` is taken when it runs these cells
+  /// with these options (the lesson is as it was built); else it is stopped, and the cells run
+  /// with this runner.
   public func run(
-    _ notebook: Notebook, cells: [CompiledCell],
+    _ notebook: Notebook, cells: [CompiledCell], startedEarly early: EarlyRun? = nil,
     progress: (_ index: Int, _ cell: Cell) -> Void = { _, _ in }
   ) -> NotebookRun {
     precondition(cells.count == notebook.cells.count, "one compiled cell per cell")
@@ -23,8 +32,17 @@ public struct NotebookRunner: Sendable {
     let jobs = running.map { index in
       CellJob(lessonName: notebook.name, cell: cells[index], options: notebook.cells[index].options)
     }
-    let ran = cellRunner.runAll(jobs) { index in
-      progress(running[index], notebook.cells[running[index]])
+    func tell(_ index: Int) { progress(running[index], notebook.cells[running[index]]) }
+    var cellRunner = self.cellRunner
+    let ran: [CellRun]
+    if let early, early.runs(jobs), let runs = early.wait(progress: tell) {
+      (ran, cellRunner) = (runs, early.runner.cellRunner)
+    } else {
+      early?.stop()
+      ran = cellRunner.runAll(jobs) { index in
+        tell(index)
+        return true
+      }
     }
     var runs: [CellRun] = []
     var next = ran.makeIterator()

@@ -23,7 +23,7 @@ import Testing
       print(a)
       ```
 
-      ```swift cell=deux
+      ```swift cell=deux timeout=5s expect=timeout
       ```
       Fin.
 
@@ -52,8 +52,11 @@ import Testing
     #expect(registration.contains("fingerprint: \"\(tangle.fingerprint)\""))
     #expect(registration.contains("name: \"lecon\", sourcePath: \"Notebooks/lecon.md\""))
     #expect(registration.contains("CompiledCell(\"un\") { try await Lesson_lecon().cell_un() }"))
+    // The options each cell runs with, as the build read them.
     #expect(
-      registration.contains("CompiledCell(\"deux\") { try await Lesson_lecon().cell_deux() }"))
+      registration.contains(
+        "CompiledCell(\"deux\", options: [\"expect=timeout\", \"timeout=5s\"]) {"
+          + " try await Lesson_lecon().cell_deux() }"))
   }
 
   @Test func lessonThatStartsWithACell() throws {
@@ -338,7 +341,9 @@ import Testing
     #expect(first == second)
     #expect(first.fingerprint.count == 16)
     #expect(first.fingerprint.allSatisfy { $0.isHexDigit })
-    #expect(first.fingerprint == Fingerprint.hex(of: mirroredPart(of: first)))
+    // Without options, the digest of the mirrored lines alone.
+    let plain = try tangled(Self.fingerprintLesson.replacingOccurrences(of: " seed=3", with: ""))
+    #expect(plain.fingerprint == Fingerprint.hex(of: mirroredPart(of: plain)))
   }
 
   @Test(arguments: [
@@ -351,8 +356,11 @@ import Testing
     ),
     ("cell renamed", "cell=un", "cell=deux"),
     ("cell made shared", "cell=un seed=3", "cell=un shared=true"),
+    ("option changed", "seed=3", "seed=4"),
+    ("option removed", " seed=3", ""),
   ])
-  func fingerprintChangesWithTheCompiledCode(what: String, old: String, new: String) throws {
+  func fingerprintChangesWithTheCompiledCodeOrOptions(what: String, old: String, new: String) throws
+  {
     let edited = Self.fingerprintLesson.replacingOccurrences(of: old, with: new)
     #expect(edited != Self.fingerprintLesson, "\(what)")
     let before = try tangled(Self.fingerprintLesson)
