@@ -23,6 +23,13 @@ public enum CarnetMain {
     sigemptyset(&none)
     sigprocmask(SIG_SETMASK, &none, nil)
     let arguments = Array(CommandLine.arguments.dropFirst())
+    // A worker, as `render` and `check` start one (`worker --requests-fd N --messages-fd M`),
+    // serves at once: the parser's first use would add milliseconds to each worker's start.
+    if arguments.first == WorkerCommand.configuration.commandName,
+      let channel = WorkerChannel(arguments: arguments.dropFirst())
+    {
+      exit(WorkerCommand.serve(channel))
+    }
     // `-dash.md` would be read as the short flags -d -a -s -h… (and print the help): a word
     // that starts with one hyphen and names a file is refused instead.
     let words = arguments.prefix { $0 != "--" }

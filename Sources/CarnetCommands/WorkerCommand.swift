@@ -18,9 +18,12 @@ struct WorkerCommand: ParsableCommand {
   var messagesFD: Int32
 
   func run() throws {
-    let status = CellWorkerServer.serve(
-      registry: CompiledLessons.registry,
-      channel: WorkerChannel(requests: requestsFD, messages: messagesFD))
+    let status = Self.serve(WorkerChannel(requests: requestsFD, messages: messagesFD))
     if status != 0 { throw ExitCode(status) }
+  }
+
+  /// Serves the lessons compiled into this executable on `channel`; the exit status.
+  static func serve(_ channel: WorkerChannel) -> Int32 {
+    CellWorkerServer.serve(registry: CompiledLessons.registry, channel: channel)
   }
 }

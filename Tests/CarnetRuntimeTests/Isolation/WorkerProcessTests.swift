@@ -28,4 +28,13 @@ import Testing
     #expect(channel.messages == channel.requests + 1)
     #expect(channel.capturedOutput == channel.requests - 1)
   }
+
+  @Test func aWorkerReadsItsChannelFromExactlyTheArgumentsItIsGiven() {
+    let channel = WorkerChannel.standard
+    #expect(WorkerChannel(arguments: channel.arguments) == channel)
+    #expect(WorkerChannel(arguments: ["--messages-fd", "9", "--requests-fd", "8"]) == nil)
+    #expect(WorkerChannel(arguments: ["--requests-fd", "8", "--messages-fd"]) == nil)
+    #expect(WorkerChannel(arguments: ["--requests-fd", "8", "--messages-fd", "neuf"]) == nil)
+    #expect(WorkerChannel(arguments: channel.arguments + ["--help"]) == nil)
+  }
 }
