@@ -6,16 +6,17 @@ import Synchronization
 /// start them in process groups of their own, as Foundation's `Process` does, out of reach of
 /// the worker's group).
 enum ProcessTree {
-  /// Kills, with SIGKILL, every living descendant of this process.
+  /// Kills, with SIGKILL, every living descendant of this process (all found first, then
+  /// killed: a killed process's children would move to another parent).
   static func killDescendants() {
-    let parents = parentLinks()
+    var descendants: [pid_t] = []
     var frontier = [getpid()]
     while let parent = frontier.popLast() {
-      for (child, itsParent) in parents where itsParent == parent {
-        _ = kill(child, SIGKILL)
-        frontier.append(child)
-      }
+      let children = children(of: parent)
+      descendants += children
+      frontier += children
     }
+    for process in descendants { _ = kill(process, SIGKILL) }
   }
 
   /// The workers alive, which `killOrphans` spares. Spawning holds the lock, so that a worker is
@@ -38,7 +39,7 @@ enum ProcessTree {
   static func killOrphans() {
     let mark = Array("\(marker)=\(getpid())".utf8)
     workers.withLock { workers in
-      for child in children() where !workers.contains(child) {
+      for child in children(of: getpid()) where !workers.contains(child) {
         guard let environment = FileManager.default.contents(atPath: "/proc/\(child)/environ"),
           environment.split(separator: 0).contains(where: { $0.elementsEqual(mark) })
         else { continue }
@@ -49,16 +50,15 @@ enum ProcessTree {
     }
   }
 
-  /// This process's children, from `/proc/self/task/*/children` (Linux), or from the parent
-  /// links when those files are missing.
-  private static func children() -> [pid_t] {
-    let tasks = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/task")) ?? []
+  /// The children of `process`, from `/proc/PID/task/*/children` (Linux): only its own
+  /// entries are read, not every process's; from the parent links when those files are missing.
+  private static func children(of process: pid_t) -> [pid_t] {
+    let folder = "/proc/\(process)/task"
+    let tasks = (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []
     var children: [pid_t] = []
     for task in tasks {
-      guard let list = FileManager.default.contents(atPath: "/proc/self/task/\(task)/children")
-      else {
-        let me = getpid()
-        return parentLinks().filter { $0.1 == me }.map(\.0)
+      guard let list = FileManager.default.contents(atPath: "\(folder)/\(task)/children") else {
+        return parentLinks().filter { $0.1 == process }.map(\.0)
       }
       children += list.split(separator: UInt8(ascii: " ")).compactMap {
         pid_t(String(decoding: $0, as: UTF8.self))
