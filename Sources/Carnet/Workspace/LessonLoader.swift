@@ -2,7 +2,6 @@ import CarnetDocument
 import CarnetRendering
 import CarnetRuntime
 import Foundation
-import Synchronization
 
 /// Reads and parses lessons and finds their compiled cells. A lesson that cannot be run (bad
 /// input, or a binary built from another version of it) is refused with its diagnostics, and
@@ -86,22 +85,8 @@ public struct LessonLoader: Sendable {
   /// Starts `NondeterminismLint.warnings(in: notebook)` on a thread of the global queue; the
   /// function returned waits for the warnings.
   private static func startLint(of notebook: Notebook) -> () -> [Diagnostic] {
-    let box = WarningsBox()
-    let done = DispatchSemaphore(value: 0)
-    DispatchQueue.global().async {
-      let found = NondeterminismLint.warnings(in: notebook)
-      box.warnings.withLock { $0 = found }
-      done.signal()
-    }
-    return {
-      done.wait()
-      return box.warnings.withLock { $0 }
-    }
-  }
-
-  /// Where the lint's thread leaves the warnings, shared with the thread that waits for them.
-  private final class WarningsBox: Sendable {
-    let warnings = Mutex<[Diagnostic]>([])
+    let lint = BackgroundWork { NondeterminismLint.warnings(in: notebook) }
+    return { lint.wait() ?? [] }
   }
 
   /// `path` as an absolute path without `.`, `..` or symbolic links, to compare files.

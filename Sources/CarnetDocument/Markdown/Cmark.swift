@@ -76,23 +76,13 @@ package enum Cmark {
     let nanoseconds =
       min(max(0, seconds), 1 << 32) * 1_000_000_000 + max(0, attoseconds) / 1_000_000_000
     let deadline = DispatchTime.now() + .nanoseconds(Int(clamping: nanoseconds))
-    let box = ParseBox()
-    let done = DispatchSemaphore(value: 0)
     // A queue of its own (serial, so overcommitting): it gets a thread even when parses given
     // up hold the shared ones.
-    DispatchQueue(label: "carnet.cmark-parse").async {
-      let parse = Cmark.parse(utf8: bytes)
-      box.result.withLock { $0 = parse }
-      done.signal()
+    let parse = BackgroundWork(on: DispatchQueue(label: "carnet.cmark-parse")) {
+      Cmark.parse(utf8: bytes)
     }
     try meanwhile()
-    guard done.wait(timeout: deadline) == .success else { return nil }
-    return box.result.withLock { $0.take() }
-  }
-
-  /// Where the parsing thread leaves its result, shared with the thread that waits for it.
-  private final class ParseBox: Sendable {
-    let result = Mutex<CmarkParse?>(nil)
+    return parse.wait(until: deadline)
   }
 
   /// Feeds UTF-8 bytes to a parser, without copying them when they are contiguous.

@@ -13,17 +13,10 @@ public final class EarlyRun: Sendable {
   let jobs: [CellJob]
   /// The runner running them (the lesson's late output is drained from its cell runner).
   let runner: NotebookRunner
-  private let state = Mutex(State())
-  private let finished = DispatchSemaphore(value: 0)
-
-  private struct State {
-    /// How many jobs have started.
-    var started = 0
-    /// Whether the run must stop before its next job.
-    var stopped = false
-    /// The runs, once the run ended.
-    var runs: [CellRun]?
-  }
+  /// How many jobs have started, and whether the run must stop before its next job.
+  private let state = RunState()
+  /// The runs, once the run ended.
+  private let runs: BackgroundWork<[CellRun]>
 
   /// How often the thread waiting for the run tells which cells started (it is not woken at
   /// each cell: a lesson's cells often take microseconds each).
@@ -33,18 +26,16 @@ public final class EarlyRun: Sendable {
   init(jobs: [CellJob], runner: NotebookRunner) {
     self.jobs = jobs
     self.runner = runner
-    let thread = Thread { [self] in
-      let runs = runner.cellRunner.runAll(jobs) { index in
-        state.withLock { state in
+    let state = state
+    // Cells run on this thread in process (`CellRunner`): a stack as large as a main thread's.
+    runs = BackgroundWork(stackSize: 8 << 20) {
+      runner.cellRunner.runAll(jobs) { index in
+        state.value.withLock { state in
           state.started = index + 1
           return !state.stopped
         }
       }
-      state.withLock { $0.runs = runs }
-      finished.signal()
     }
-    thread.stackSize = 8 << 20  // cells run on it in process (`CellRunner`)
-    thread.start()
   }
 
   /// Whether the run is the one of `jobs`: the same cells of the same lesson, in the same
@@ -61,22 +52,25 @@ public final class EarlyRun: Sendable {
   func wait(progress: (Int) -> Void) -> [CellRun]? {
     var told = 0
     while true {
-      let ended = finished.wait(timeout: .now() + Self.progressInterval) == .success
-      let started = state.withLock { $0.started }
+      let ran = runs.wait(until: .now() + Self.progressInterval)
+      let started = state.value.withLock { $0.started }
       while told < started {
         progress(told)
         told += 1
       }
-      guard ended else { continue }
-      finished.signal()  // for a later wait
-      let runs = state.withLock { $0.runs }
-      return runs?.count == jobs.count ? runs : nil
+      guard let ran else { continue }
+      return ran.count == jobs.count ? ran : nil
     }
   }
 
   /// Stops the run before its next cell, without waiting (a cell running goes on to its end;
   /// its worker is then stopped); its runs are dropped.
   public func stop() {
-    state.withLock { $0.stopped = true }
+    state.value.withLock { $0.stopped = true }
+  }
+
+  /// What the running thread and the waiting one share.
+  private final class RunState: Sendable {
+    let value = Mutex((started: 0, stopped: false))
   }
 }
