@@ -175,7 +175,7 @@ public struct WorkerChannel: Sendable, Equatable {
   /// The channel that `arguments` names, when `words` are exactly those arguments; nil for any
   /// other words. A worker reads its channel this way at start-up, before (and instead of) a
   /// command-line parser, whose first use costs milliseconds of a process start.
-  public init?(arguments words: some Collection<String>) {
+  package init?(arguments words: some Collection<String>) {
     let words = Array(words)
     guard words.count == 4, words[0] == "--requests-fd", words[2] == "--messages-fd",
       let requests = Int32(words[1]), let messages = Int32(words[3])

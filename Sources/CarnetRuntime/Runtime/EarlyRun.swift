@@ -65,7 +65,7 @@ public final class EarlyRun: Sendable {
 
   /// Stops the run before its next cell, without waiting (a cell running goes on to its end;
   /// its worker is then stopped); its runs are dropped.
-  public func stop() {
+  package func stop() {
     state.value.withLock { $0.stopped = true }
   }
 
