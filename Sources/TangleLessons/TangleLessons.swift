@@ -47,7 +47,7 @@ struct TangleLessons: BuildToolPlugin {
     for file in support { arguments += ["--support", file.path] }
     arguments.append("--")
     var generated: [URL] = []
-    for lesson in lessons {
+    for lesson in Self.uniquelyNamed(lessons, root: root) {
       let swift = output.appending(
         path: lesson.deletingPathExtension().lastPathComponent + ".lesson.swift")
       arguments += [lesson.resolvingSymlinksInPath().path, swift.path]
@@ -65,6 +65,31 @@ struct TangleLessons: BuildToolPlugin {
         executable: try context.tool(named: "CarnetTangle").url,
         arguments: arguments, inputFiles: inputs, outputFiles: generated + [catalog, routing])
     ]
+  }
+
+  /// The lessons, but those named like an earlier one: a lesson is named by its file name (its
+  /// output is `Output/NAME.md`, its code `Lesson_NAME`), so a second one is an error that names
+  /// both files (rather than SwiftPM's "multiple producers" for their generated files).
+  private static func uniquelyNamed(_ lessons: [URL], root: URL) -> [URL] {
+    var firstByName: [String: URL] = [:]
+    var kept: [URL] = []
+    let base = root.resolvingSymlinksInPath().path + "/"
+    func relative(_ url: URL) -> String {
+      let path = url.resolvingSymlinksInPath().path
+      return path.hasPrefix(base) ? String(path.dropFirst(base.count)) : url.lastPathComponent
+    }
+    for lesson in lessons {
+      let name = lesson.deletingPathExtension().lastPathComponent
+      if let first = firstByName[name] {
+        Diagnostics.error(
+          "\(relative(first)): another lesson is named '\(name)', \(relative(lesson)): a lesson"
+            + " is named by its file name; rename one of them", file: nil, line: nil)
+        continue
+      }
+      firstByName[name] = lesson
+      kept.append(lesson)
+    }
+    return kept
   }
 
   /// Whether the target's folder links to `Notebooks/` (see above); warns when it does not.
