@@ -65,9 +65,10 @@ package struct LessonPipeline: Sendable {
   func load(
     into outcome: inout PipelineOutcome, events: @Sendable (PipelineEvent) -> Void
   ) -> Loaded {
-    let early = startEarlyRuns()
+    let discovered = LessonDiscovery.lessonFiles(in: paths)
+    let early = startEarlyRuns(of: discovered.files)
     let loader = LessonLoader(registry: registry, outputDirectory: outputDirectory)
-    var loaded = loader.load(paths: paths)
+    var loaded = loader.load(discovered)
     let kept = Set(loaded.lessons.map(\.notebook.path))
     for (path, run) in early where !kept.contains(path) { run.stop() }
     var book: LessonBook?
@@ -88,13 +89,13 @@ package struct LessonPipeline: Sendable {
     return Loaded(lessons: loaded.lessons, book: book, early: early)
   }
 
-  /// Starts running the cells of the first lessons named by `paths` (as many as run at the same
-  /// time) that are compiled into the binary, as they were compiled: they run while the lessons
-  /// are read and parsed, which then confirms each run (a lesson changed since the build is
+  /// Starts running the cells of the first lesson `files` (as many as run at the same time)
+  /// that are compiled into the binary, as they were compiled: they run while the lessons are
+  /// read and parsed, which then confirms each run (a lesson changed since the build is
   /// refused, and its run stopped and dropped). By the lesson's path.
-  private func startEarlyRuns() -> [String: EarlyRun] {
+  private func startEarlyRuns(of files: [String]) -> [String: EarlyRun] {
     var early: [String: EarlyRun] = [:]
-    for file in LessonDiscovery.lessonFiles(in: paths).files where early.count < batch.jobs {
+    for file in files where early.count < batch.jobs {
       guard early[file] == nil,
         let compiled = registry.lesson(named: NotebookParser.name(ofPath: file))
       else { continue }

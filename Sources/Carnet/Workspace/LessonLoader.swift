@@ -30,8 +30,13 @@ public struct LessonLoader: Sendable {
 
   /// Loads every lesson named by `paths` (files or folders).
   public func load(paths: [String]) -> Loaded {
+    load(LessonDiscovery.lessonFiles(in: paths))
+  }
+
+  /// Loads the lesson files found by `LessonDiscovery.lessonFiles(in:)`, and refuses with its
+  /// diagnostics.
+  package func load(_ discovered: (files: [String], diagnostics: [Diagnostic])) -> Loaded {
     var loaded = Loaded()
-    let discovered = LessonDiscovery.lessonFiles(in: paths)
     loaded.refusals = discovered.diagnostics
     var outputOwners: [String: String] = [:]
     let inputs = Set(discovered.files.map(Self.resolved))

@@ -40,7 +40,7 @@ public final class EarlyRun: Sendable {
 
   /// Whether the run is the one of `jobs`: the same cells of the same lesson, in the same
   /// order, with the same options.
-  func runs(_ other: [CellJob]) -> Bool {
+  func isRun(of other: [CellJob]) -> Bool {
     jobs.count == other.count
       && zip(jobs, other).allSatisfy {
         $0.lessonName == $1.lessonName && $0.cellID == $1.cellID && $0.options == $1.options

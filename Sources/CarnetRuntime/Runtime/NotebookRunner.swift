@@ -35,7 +35,7 @@ public struct NotebookRunner: Sendable {
     func tell(_ index: Int) { progress(running[index], notebook.cells[running[index]]) }
     var cellRunner = self.cellRunner
     let ran: [CellRun]
-    if let early, early.runs(jobs), let runs = early.wait(progress: tell) {
+    if let early, early.isRun(of: jobs), let runs = early.wait(progress: tell) {
       (ran, cellRunner) = (runs, early.runner.cellRunner)
     } else {
       early?.stop()
