@@ -23,21 +23,32 @@ package enum Cmark {
   }
 
   /// Parses a lesson's text once, its front matter blanked: the document, kept for rendering,
-  /// and what the lesson parser reads from it (every code block, fenced or indented, and the
-  /// lines on which some block starts), which the document does not keep.
-  static func parse(_ text: String) -> CmarkParse {
-    parse(utf8: text.utf8)
+  /// and what the lesson parser reads from it (the code blocks, fenced or indented, whose info
+  /// string `keepsCodeBlock` accepts, and the lines on which some block starts), which the
+  /// document does not keep.
+  static func parse(
+    _ text: String, keepingCodeBlocks keepsCodeBlock: CodeBlockFilter = { _ in true }
+  ) -> CmarkParse {
+    parse(utf8: text.utf8, keepingCodeBlocks: keepsCodeBlock)
   }
 
   /// `parse(_:)` of a text's UTF-8 bytes.
-  static func parse<Bytes: Collection<UInt8>>(utf8 bytes: Bytes) -> CmarkParse {
+  static func parse<Bytes: Collection<UInt8>>(
+    utf8 bytes: Bytes, keepingCodeBlocks keepsCodeBlock: CodeBlockFilter = { _ in true }
+  ) -> CmarkParse {
     let arena = CmarkArena.make()
-    return CmarkArena.using(arena) { parse(bytes, into: arena) }
+    return CmarkArena.using(arena) { parse(bytes, into: arena, keepingCodeBlocks: keepsCodeBlock) }
   }
+
+  /// Whether the parse copies out a code block, given its info string's UTF-8 bytes: a lesson
+  /// reads only the blocks that may be cells (most code blocks of a long text are not, and
+  /// copying their code is most of what a parse gives).
+  typealias CodeBlockFilter = @Sendable (UnsafeBufferPointer<UInt8>) -> Bool
 
   /// `parse(utf8: bytes)`, cmark's memory coming from `arena`, the current one.
   private static func parse<Bytes: Collection<UInt8>>(
-    _ bytes: Bytes, into arena: UnsafeMutablePointer<CmarkArena>
+    _ bytes: Bytes, into arena: UnsafeMutablePointer<CmarkArena>,
+    keepingCodeBlocks keepsCodeBlock: CodeBlockFilter
   ) -> CmarkParse {
     let frontMatter = FrontMatter.parse(utf8: bytes)
     guard let parser = cmark_parser_new_with_mem(CMARK_OPT_DEFAULT, cmarkMemory) else {
@@ -58,9 +69,15 @@ package enum Cmark {
       tree: CmarkTree(root: root, codeBlocks: walk.codeBlocks, arena: arena),
       frontMatter: frontMatter,
       firstHeading: walk.firstHeading.map(plainText(of:)))
+    let kept = walk.codeBlocks.filter { node in
+      guard let info = cmark_node_get_fence_info(node) else {
+        return keepsCodeBlock(UnsafeBufferPointer(start: nil, count: 0))
+      }
+      let bytes = UnsafeRawPointer(info).assumingMemoryBound(to: UInt8.self)
+      return keepsCodeBlock(UnsafeBufferPointer(start: bytes, count: strlen(info)))
+    }
     return CmarkParse(
-      document: document, codeBlocks: walk.codeBlocks.map(codeBlock),
-      blockStartLines: walk.blockStartLines)
+      document: document, codeBlocks: kept.map(codeBlock), blockStartLines: walk.blockStartLines)
   }
 
   /// `parse(utf8: bytes)` on a thread of its own, or nil when it has not finished within
@@ -70,7 +87,9 @@ package enum Cmark {
   /// `meanwhile` runs on the calling thread while cmark parses; when it throws, the parse is
   /// given up and its error thrown.
   static func parse<Failure: Error>(
-    _ bytes: [UInt8], timeLimit: Duration, meanwhile: () throws(Failure) -> Void = {}
+    _ bytes: [UInt8], timeLimit: Duration,
+    keepingCodeBlocks keepsCodeBlock: @escaping CodeBlockFilter = { _ in true },
+    meanwhile: () throws(Failure) -> Void = {}
   ) throws(Failure) -> CmarkParse? {
     let (seconds, attoseconds) = timeLimit.components
     let nanoseconds =
@@ -79,7 +98,7 @@ package enum Cmark {
     // A queue of its own (serial, so overcommitting): it gets a thread even when parses given
     // up hold the shared ones.
     let parse = BackgroundWork(on: DispatchQueue(label: "carnet.cmark-parse")) {
-      Cmark.parse(utf8: bytes)
+      Cmark.parse(utf8: bytes, keepingCodeBlocks: keepsCodeBlock)
     }
     try meanwhile()
     return parse.wait(until: deadline)
@@ -462,7 +481,7 @@ package struct CodeBlockInRender {
 struct CmarkParse: Sendable {
   /// The document, kept for rendering.
   var document: MarkdownDocument
-  /// Every code block, fenced or indented, in document order.
+  /// The code blocks, fenced or indented, that the parse was asked to keep, in document order.
   var codeBlocks: [CmarkCodeBlock]
   /// The lines on which a block (other than the document itself) starts, in increasing order
   /// (blocks are walked in document order).

@@ -14,7 +14,7 @@ struct CellTag: Hashable, Sendable {
   /// later word contains `=`. Otherwise the block is an attempted cell, and every later word
   /// must be a known `key=value` option, with `cell=ID` exactly once.
   static func parse(_ info: String) throws(CellTagError) -> CellTag? {
-    guard info.utf8.starts(with: "swift".utf8) else { return nil }  // most blocks: no split
+    guard mayTagCell(info.utf8) else { return nil }  // most blocks: no split
     if let tag = plainCell(info) { return tag }  // most cells: no split either
     let words = info.utf8.split(whereSeparator: isASCIIWhitespace).map { Substring($0) }
     guard words.first == "swift" else { return nil }
@@ -24,6 +24,12 @@ struct CellTag: Hashable, Sendable {
     var reader = CellTagReader()
     for word in options { reader.read(word) }
     return try reader.finish()
+  }
+
+  /// Whether an info string's UTF-8 bytes may be a cell's tag (`parse` may give a tag or an
+  /// error): they start with `swift`. Any other block is prose.
+  @Sendable static func mayTagCell(_ info: some Sequence<UInt8>) -> Bool {
+    info.starts(with: "swift".utf8)
   }
 
   /// The tag of an info string that is exactly `swift cell=ID` with a well-formed ID, as

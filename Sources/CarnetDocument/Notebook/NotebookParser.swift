@@ -18,7 +18,9 @@ public enum NotebookParser {
     // lesson are refused as they would be before any parse: the parse is given up.
     var text = ""
     var lines: TextLines?
-    let parsed = try Cmark.parse(bytes, timeLimit: timeLimit) { () throws(InputError) in
+    let parsed = try Cmark.parse(
+      bytes, timeLimit: timeLimit, keepingCodeBlocks: CellTag.mayTagCell
+    ) { () throws(InputError) in
       text = try validatedText(bytes, path: path)
       lines = TextLines(bytes)
     }
@@ -159,10 +161,8 @@ public enum NotebookParser {
             number += 1
           }
           let line = code[start..<end]
-          guard number >= 1, number <= lines.lines.count,
-            line.contains(where: { $0 != 0x20 && $0 != 0x09 })
+          guard line.contains(where: { $0 != 0x20 && $0 != 0x09 }), let raw = lines[number]
           else { continue }
-          let raw = lines.lines[number - 1]
           let rawCount = raw.contentEnd - raw.start
           guard rawCount >= line.count,
             text[(raw.contentEnd - line.count)..<raw.contentEnd].elementsEqual(line)

@@ -207,3 +207,19 @@ import Testing
     #expect(document.renderHTML(safe: true).hasPrefix("<h1>T</h1>\n"))
   }
 }
+
+@Suite("Markdown: Cmark's kept code blocks") struct CmarkKeptCodeBlocksTests {
+  /// A parse copies out only the code blocks its filter accepts (by info string); the others
+  /// stay in the tree, and the page renders them.
+  @Test func aParseKeepsOnlyTheCodeBlocksItIsAskedFor() {
+    let text =
+      "```swift cell=a\nlet a = 1\n```\n\n```python\nx = 1\n```\n\n    indenté\n\n"
+      + "~~~swift\nb\n~~~\n"
+    let parse = Cmark.parse(text) { CellTag.mayTagCell($0) }
+    #expect(parse.codeBlocks.map(\.info) == ["swift cell=a", "swift"])
+    #expect(parse.codeBlocks.map(\.startLine) == [1, 11])
+    #expect(Cmark.parse(text).codeBlocks.count == 4)
+    let html = parse.document.renderHTML(safe: true)
+    #expect(html.contains("x = 1") && html.contains("indenté"))
+  }
+}
