@@ -140,7 +140,7 @@ func render(_ arguments: Arguments) throws -> Int32 {
     let files = result.renderedFiles(for: lesson, formats: formats)
     let t2 = clock.now
     if result.failures.isEmpty {
-      try AtomicFile.write(all: files.map { ($0.text, $0.path) })
+      try AtomicFile.write(all: files)
     } else {
       failed = true
       for diagnostic in result.failures {

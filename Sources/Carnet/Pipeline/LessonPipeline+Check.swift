@@ -34,7 +34,9 @@ extension LessonPipeline {
     _ file: RenderedFile, sameChangeAs shown: String? = nil,
     events: @Sendable (PipelineEvent) -> Void
   ) -> Bool {
-    let golden = try? String(contentsOfFile: file.path, encoding: .utf8)
+    let committed = FileBytes.read(file.path)
+    if committed == file.utf8 { return true }  // most files: no text decoded, no diff
+    let golden = committed.flatMap { String(validating: $0, as: UTF8.self) }
     func report(_ message: String) {
       events(.diagnostics([Diagnostic(path: file.path, message: message)]))
     }

@@ -60,7 +60,7 @@ extension LessonPipeline {
     events: @Sendable (PipelineEvent) -> Void
   ) -> Bool {
     do {
-      try AtomicFile.write(all: files.map { ($0.text, $0.path) })
+      try AtomicFile.write(all: files)
     } catch {
       let path = (error as? AtomicFileError)?.path ?? outputDirectory
       events(.diagnostics([Diagnostic(path: path, message: "\(error)")]))

@@ -29,17 +29,16 @@ public enum AtomicFile {
     try bytes.withUnsafeBytes { try write($0, to: path) }
   }
 
-  /// Replaces every file of `files` with its text, all or nothing: each text goes to its
-  /// temporary file first, and only when all are written are they renamed over their
-  /// destinations. If one cannot be written (a full disk), none is replaced.
+  /// Writes every file of `files`, all or nothing: each file's bytes go to its temporary file
+  /// first, and only when all are written are they renamed over their destinations. If one
+  /// cannot be written (a full disk), none is replaced.
   /// - Throws: `AtomicFileError` naming the first file that could not be written.
-  public static func write(all files: [(text: String, path: String)]) throws {
+  public static func write(all files: [RenderedFile]) throws {
     var written: [Staged] = []
     do {
       for file in files {
-        var text = file.text
         written.append(
-          try text.withUTF8 { try writeTemporary(UnsafeRawBufferPointer($0), for: file.path) })
+          try file.utf8.withUnsafeBytes { try writeTemporary($0, for: file.path) })
       }
     } catch {
       for file in written { file.discard() }

@@ -15,8 +15,22 @@ public enum OutputFormat: String, Sendable, CaseIterable {
 public struct RenderedFile: Hashable, Sendable {
   /// The file's path (`DIR/NAME.md`, `DIR/NAME.html` or `DIR/NAME.ipynb`).
   public var path: String
+  /// Its bytes, UTF-8: what is written (a long lesson's files are never copied into Strings).
+  public var utf8: [UInt8]
+
   /// Its text.
-  public var text: String
+  public var text: String { String(decoding: utf8, as: UTF8.self) }
+
+  /// A file holding `utf8`.
+  public init(path: String, utf8: [UInt8]) {
+    self.path = path
+    self.utf8 = utf8
+  }
+
+  /// A file holding `text`.
+  public init(path: String, text: String) {
+    self.init(path: path, utf8: Array(text.utf8))
+  }
 }
 
 extension NotebookRun {
@@ -27,10 +41,11 @@ extension NotebookRun {
     formats.map { format in
       switch format {
       case .markdown:
-        return RenderedFile(path: lesson.outputPath, text: renderedMarkdown)
+        let markdown = MarkdownRenderer.renderUTF8(notebook, runs: runs)
+        return RenderedFile(path: lesson.outputPath, utf8: markdown)
       case .html:
-        let html = HTMLRenderer.render(notebook, runs: runs, options: htmlOptions)
-        return RenderedFile(path: lesson.htmlOutputPath, text: html)
+        let html = HTMLRenderer.renderUTF8(notebook, runs: runs, options: htmlOptions)
+        return RenderedFile(path: lesson.htmlOutputPath, utf8: html)
       case .ipynb:
         let ipynb = IpynbRenderer.render(notebook, runs: runs)
         return RenderedFile(path: lesson.ipynbOutputPath, text: ipynb)

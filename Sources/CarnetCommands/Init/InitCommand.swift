@@ -130,8 +130,7 @@ struct InitCommand: ParsableCommand {
       throw ExitCode(CarnetExit.failed)
     }
     try FileManager.default.createDirectory(atPath: output, withIntermediateDirectories: true)
-    try AtomicFile.write(
-      all: run.renderedFiles(for: loaded, formats: formats).map { ($0.text, $0.path) })
+    try AtomicFile.write(all: run.renderedFiles(for: loaded, formats: formats))
     return true
   }
 

@@ -22,9 +22,10 @@ package enum BookIndex {
     out.markup("</ol>\n")
     let body = out.bytes
     let pageLanguage = FrontMatter.isLanguageTag(language) ? language : "en"
-    return HTMLPage.page(
+    let page = HTMLPage.page(
       title: title, language: pageLanguage, bodySize: body.count, extraStyle: HTMLStyle.bookCSS
     ) { (page: inout HTMLBuffer) -> Void in page.markup(bytes: body) }
+    return String(decoding: page, as: UTF8.self)
   }
 
   /// The Markdown page: `# Title`, a blank line, then `1. [Lesson title](NAME.md)`, one line

@@ -3,14 +3,14 @@
 /// navigation). Nothing is loaded from elsewhere, and the page is well-formed XML (every element
 /// closed, every attribute quoted).
 enum HTMLPage {
-  /// A complete page; `title` and `language` are escaped; `body` appends the page's HTML
+  /// A complete page, as UTF-8 bytes; `title` and `language` are escaped; `body` appends the page's HTML
   /// (about `bodySize` bytes) in place; `header` and `footer` are HTML; `extraStyle` is CSS added
   /// after `HTMLStyle.css` (no `<` nor `&`). With the defaults, the page is exactly a lesson's
   /// page without navigation.
   static func page(
     title: String, language: String, bodySize: Int, header: String = "", footer: String = "",
     extraStyle: String = "", body: (inout HTMLBuffer) -> Void
-  ) -> String {
+  ) -> [UInt8] {
     var out = HTMLBuffer(
       capacity: bodySize + HTMLStyle.css.utf8.count + extraStyle.utf8.count
         + header.utf8.count + footer.utf8.count + 1024)
@@ -37,6 +37,6 @@ enum HTMLPage {
     out.markup("</main>\n")
     out.markup(footer)
     out.markup("</body>\n</html>\n")
-    return out.string
+    return out.bytes
   }
 }

@@ -40,13 +40,22 @@ public struct HTMLOptions: Sendable {
 /// `<nav class="book">` above and below the lesson, linking to the contents and the neighbours.
 package enum HTMLRenderer {
   /// Renders `notebook` with `runs[i]` shown under `notebook.cells[i]`.
-  ///
-  /// Runs in time linear in the size of the text and the outputs: it renders the tree of the
-  /// notebook's one cmark parse (`Notebook.markdown`), without parsing again.
   /// - Precondition: `runs.count == notebook.cells.count`.
   package static func render(
     _ notebook: Notebook, runs: [CellRun], options: HTMLOptions = HTMLOptions()
   ) -> String {
+    String(decoding: renderUTF8(notebook, runs: runs, options: options), as: UTF8.self)
+  }
+
+  /// `render(_:runs:options:)` as the UTF-8 bytes written to the file (a long lesson's page is
+  /// not copied into a String).
+  ///
+  /// Runs in time linear in the size of the text and the outputs: it renders the tree of the
+  /// notebook's one cmark parse (`Notebook.markdown`), without parsing again.
+  /// - Precondition: `runs.count == notebook.cells.count`.
+  package static func renderUTF8(
+    _ notebook: Notebook, runs: [CellRun], options: HTMLOptions = HTMLOptions()
+  ) -> [UInt8] {
     precondition(
       runs.count == notebook.cells.count,
       "\(notebook.cells.count) cells but \(runs.count) runs for \(notebook.path)")

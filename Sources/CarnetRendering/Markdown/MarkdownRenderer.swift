@@ -18,18 +18,25 @@ import CarnetRuntime
 /// The renderer only formats: it does not know how cells ran.
 package enum MarkdownRenderer {
   /// Renders `notebook` with `runs[i]` shown under `notebook.cells[i]`.
+  /// - Precondition: as `renderUTF8(_:runs:)`'s.
+  package static func render(_ notebook: Notebook, runs: [CellRun]) -> String {
+    String(decoding: renderUTF8(notebook, runs: runs), as: UTF8.self)
+  }
+
+  /// `render(_:runs:)` as the UTF-8 bytes written to the file (a long lesson is not copied
+  /// again into a String).
   ///
   /// Runs in time linear in the size of the text and the outputs.
   /// - Precondition: `runs.count == notebook.cells.count`, and the cells' layouts are in
   ///   document order and within the text.
-  package static func render(_ notebook: Notebook, runs: [CellRun]) -> String {
+  package static func renderUTF8(_ notebook: Notebook, runs: [CellRun]) -> [UInt8] {
     precondition(
       runs.count == notebook.cells.count,
       "\(notebook.cells.count) cells but \(runs.count) runs for \(notebook.path)")
     var text = notebook.text
     let language = notebook.markdown.frontMatter?.language ?? "en"
     let strings = PageStrings(language: language)
-    let bytes = text.withUTF8 { source in
+    return text.withUTF8 { source in
       var out: [UInt8] = []
       out.reserveCapacity(source.count + runs.reduce(0) { $0 + $1.output.utf8.count + 64 })
       var copied = 0
@@ -47,7 +54,6 @@ package enum MarkdownRenderer {
       out.append(contentsOf: UnsafeBufferPointer(rebasing: source[copied...]))
       return out
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Appends the output, error and timeline blocks of one cell, after its block or in place of it.

@@ -29,14 +29,16 @@ struct WorkspaceAtomicFileTests {
       atPath: directory + "/a.html", withIntermediateDirectories: false)
     #expect(throws: AtomicFileError.self) {
       try AtomicFile.write(all: [
-        ("nouveau md", directory + "/a.md"), ("html", directory + "/a.html"),
+        RenderedFile(path: directory + "/a.md", text: "nouveau md"),
+        RenderedFile(path: directory + "/a.html", text: "html"),
       ])
     }
     #expect(FileManager.default.contents(atPath: directory + "/a.md") == Data("ancien md".utf8))
     #expect(try contents(directory) == ["a.html", "a.md"])
     try FileManager.default.removeItem(atPath: directory + "/a.html")
     try AtomicFile.write(all: [
-      ("nouveau md", directory + "/a.md"), ("html", directory + "/a.html"),
+      RenderedFile(path: directory + "/a.md", text: "nouveau md"),
+      RenderedFile(path: directory + "/a.html", text: "html"),
     ])
     #expect(FileManager.default.contents(atPath: directory + "/a.md") == Data("nouveau md".utf8))
     #expect(FileManager.default.contents(atPath: directory + "/a.html") == Data("html".utf8))
