@@ -72,7 +72,7 @@ public struct LessonLoader: Sendable {
     let bytes = try Self.readBytes(file: file)
     let name = NotebookParser.name(ofPath: file)
     if registry.lesson(named: name) == nil {
-      _ = try NotebookParser.validatedText(bytes, path: file)
+      try NotebookParser.validate(bytes, path: file)
       _ = try registry.compiledLesson(named: name, path: file)
     }
     // The parse checks the bytes while cmark parses them.

@@ -16,12 +16,11 @@ public enum NotebookParser {
     // The one parse of the lesson's Markdown (its cells now, its web page later), on a thread of
     // its own, while this one checks the bytes and splits the lines. Bytes that cannot be a
     // lesson are refused as they would be before any parse: the parse is given up.
-    var text = ""
     var lines: TextLines?
     let parsed = try Cmark.parse(
       bytes, timeLimit: timeLimit, keepingCodeBlocks: CellTag.mayTagCell
     ) { () throws(InputError) in
-      text = try validatedText(bytes, path: path)
+      try validate(bytes, path: path)
       lines = TextLines(bytes)
     }
     guard let parsed else {
@@ -30,28 +29,28 @@ public enum NotebookParser {
     let textLines = lines ?? TextLines(bytes)
     let blocks = try blocks(parsed.fencedCodeBlocks(in: textLines), in: textLines, path: path)
     return Notebook(
-      path: path, name: name(ofPath: path), text: text, cells: blocks.cells,
+      path: path, name: name(ofPath: path), utf8: bytes, cells: blocks.cells,
       declarations: blocks.declarations, markdown: parsed.document)
   }
 
-  /// The text of a lesson's raw bytes, read from `path`, when they can be a lesson: valid UTF-8
-  /// without NUL bytes.
-  package static func validatedText(_ bytes: [UInt8], path: String) throws(InputError) -> String {
+  /// Checks that a lesson's raw bytes, read from `path`, can be a lesson: valid UTF-8 without
+  /// NUL bytes. Nothing is copied (the bytes are the lesson's text).
+  package static func validate(_ bytes: [UInt8], path: String) throws(InputError) {
     if let offset = bytes.firstIndex(of: 0) {
       throw InputError(
         Diagnostic(
           path: path, line: TextLines(bytes).lineNumber(ofOffset: offset),
           message: "binary file (NUL byte at offset \(offset))"))
     }
-    // The standard library validates fast; the byte-by-byte search only runs on bad input.
-    guard let text = String(validating: bytes, as: UTF8.self) else {
-      let offset = UTF8Validation.firstInvalidOffset(in: bytes) ?? 0
+    do {
+      _ = try UTF8Span(validating: bytes.span)
+    } catch {
+      let offset = error.byteOffsets.lowerBound
       throw InputError(
         Diagnostic(
           path: path, line: TextLines(bytes).lineNumber(ofOffset: offset),
           message: "not valid UTF-8 (first bad byte at offset \(offset))"))
     }
-    return text
   }
 
   /// Parses a lesson's text, read from `path`.

@@ -87,7 +87,7 @@ package enum HTMLRenderer {
         markdown.renderHTML(safe: safe, appendingTo: &bytes, replacingCodeBlocks: html(of:))
       }
     }
-    var bodySize = notebook.text.utf8.count * 5 / 4
+    var bodySize = notebook.utf8.count * 5 / 4
     for cellHTML in cellsHTML { bodySize += cellHTML.count }
     let title = notebook.title
     guard let navigation = options.navigation else {

@@ -23,7 +23,7 @@ package enum IpynbRenderer {
     precondition(
       runs.count == notebook.cells.count,
       "\(notebook.cells.count) cells but \(runs.count) runs for \(notebook.path)")
-    let bytes = Array(notebook.text.utf8)
+    let bytes = notebook.utf8
     var cells: [JSONValue] = []
     var markdownCount = 0
     func appendProse(_ range: Range<Int>) {

@@ -33,10 +33,9 @@ package enum MarkdownRenderer {
     precondition(
       runs.count == notebook.cells.count,
       "\(notebook.cells.count) cells but \(runs.count) runs for \(notebook.path)")
-    var text = notebook.text
     let language = notebook.markdown.frontMatter?.language ?? "en"
     let strings = PageStrings(language: language)
-    return text.withUTF8 { source in
+    return notebook.utf8.withUnsafeBufferPointer { source in
       var out: [UInt8] = []
       out.reserveCapacity(source.count + runs.reduce(0) { $0 + $1.output.utf8.count + 64 })
       var copied = 0

@@ -246,8 +246,15 @@ import Testing
       diagnostics(Array("é\n\n".utf8) + [0xE2, 0x82])
         == ["l.md:3: error: not valid UTF-8 (first bad byte at offset 4)"])
     // Overlong encodings and surrogates are not UTF-8 either.
-    #expect(!diagnostics([0xC0, 0xAF]).isEmpty)
-    #expect(!diagnostics([0xED, 0xA0, 0x80]).isEmpty)
+    #expect(
+      diagnostics([0x61, 0x0A, 0xC0, 0xAF])
+        == ["l.md:2: error: not valid UTF-8 (first bad byte at offset 2)"])
+    #expect(
+      diagnostics([0x61, 0x62, 0xED, 0xA0, 0x80])
+        == ["l.md:1: error: not valid UTF-8 (first bad byte at offset 2)"])
+    #expect(
+      diagnostics([0x61, 0xF4, 0x90, 0x80, 0x80])
+        == ["l.md:1: error: not valid UTF-8 (first bad byte at offset 1)"])
     #expect(!diagnostics([0xF4, 0x90, 0x80, 0x80]).isEmpty)
     #expect(diagnostics(Array("ok ✓ 𝄞\n".utf8)).isEmpty)
   }
