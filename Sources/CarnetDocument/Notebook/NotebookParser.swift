@@ -42,10 +42,7 @@ public enum NotebookParser {
           path: path, line: TextLines(bytes).lineNumber(ofOffset: offset),
           message: "binary file (NUL byte at offset \(offset))"))
     }
-    do {
-      _ = try UTF8Span(validating: bytes.span)
-    } catch {
-      let offset = error.byteOffsets.lowerBound
+    if let offset = UTF8Validation.firstInvalidOffset(in: bytes) {
       throw InputError(
         Diagnostic(
           path: path, line: TextLines(bytes).lineNumber(ofOffset: offset),
