@@ -69,7 +69,7 @@ package enum NondeterminismLint {
   package static func warnings(in notebook: Notebook) -> [Diagnostic] {
     var warnings: [Diagnostic] = []
     notebook.forEachBlockInDocumentOrder { block in
-      for finding in findings(in: block.code, tokens: block.tokens) {
+      for finding in findings(in: block.code, tokens: SwiftLexer.tokens(in: block.code)) {
         warnings.append(
           Diagnostic(
             path: notebook.path,

@@ -5,12 +5,9 @@ public struct Cell: Hashable, Sendable {
   /// The options given after the ID.
   public var options: CellOptions
   /// The code between the fences, exactly as cmark reads it (container prefixes removed).
-  package var code: String {
-    didSet { tokens = SwiftLexer.tokens(in: code) }
-  }
-  /// The code's tokens, lexed once when the cell is made (or its code changes), for every reader
-  /// of the code: the nondeterminism lint and the web page's highlighting.
-  package private(set) var tokens: [SwiftToken]
+  /// Lexed by its readers (the nondeterminism lint, the web page's highlighting), on their own
+  /// threads, not when the lesson is read.
+  package var code: String
   /// Where the opening fence starts.
   package var location: SourceLocation
   /// Line number of the first line of code (the line after the opening fence).
@@ -30,7 +27,6 @@ public struct Cell: Hashable, Sendable {
     self.id = id
     self.options = options
     self.code = code
-    self.tokens = SwiftLexer.tokens(in: code)
     self.location = location
     self.firstCodeLine = firstCodeLine
     self.layout = layout

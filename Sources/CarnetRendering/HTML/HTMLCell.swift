@@ -11,7 +11,7 @@ enum HTMLCell {
     out.markup(" id=\"")
     out.text(anchor)
     out.markup("\">\n")
-    if !cell.options.hidesCode { appendCode(cell.code, tokens: cell.tokens, to: &out) }
+    if !cell.options.hidesCode { appendCode(cell.code, to: &out) }
     appendResults(cell: cell, run: run, strings: strings, to: &out)
     if let timeline = shownTimeline(cell: cell, run: run) {
       appendTimeline(timeline, strings: strings, to: &out)
@@ -32,10 +32,10 @@ enum HTMLCell {
     return cell.options.timeline == true || worthDrawing ? timeline : nil
   }
 
-  /// A highlighted Swift code block; `tokens` are the code's `SwiftLexer` tokens.
-  static func appendCode(_ code: String, tokens: [SwiftToken], to out: inout HTMLBuffer) {
+  /// A Swift code block, highlighted from its `SwiftLexer` tokens.
+  static func appendCode(_ code: String, to out: inout HTMLBuffer) {
     out.markup("<pre class=\"code\"><code class=\"language-swift\">")
-    SwiftHighlighter.append(code, tokens: tokens, to: &out)
+    SwiftHighlighter.append(code, tokens: SwiftLexer.tokens(in: code), to: &out)
     out.markup("</code></pre>\n")
   }
 

@@ -78,7 +78,7 @@ package enum HTMLRenderer {
       guard block.info.split(separator: " ").first == "swift" else { return nil }
       let code = block.literal
       var out = HTMLBuffer()
-      HTMLCell.appendCode(code, tokens: SwiftLexer.tokens(in: code), to: &out)
+      HTMLCell.appendCode(code, to: &out)
       return out.bytes
     }
     // cmark writes the lesson's HTML straight into the page, each cell's HTML in its place.

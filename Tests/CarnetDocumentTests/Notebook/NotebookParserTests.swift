@@ -47,15 +47,6 @@ import Testing
     #expect(notebook.markdown.firstHeading == "T")
   }
 
-  @Test("a cell's code is lexed once, when the cell is made, and again only when it changes")
-  func tokens() throws {
-    var cell = try #require(try parse("```swift cell=a\nlet s = \"x\" // c\n```\n").cells.first)
-    #expect(cell.tokens == SwiftLexer.tokens(in: cell.code))
-    #expect(cell.tokens.map(\.kind) == [.keyword, .string, .comment])
-    cell.code = "42\n"
-    #expect(cell.tokens.map(\.kind) == [.number])
-  }
-
   /// cmark 0.30 is quadratic on runs of image openers: 30,000 `![[]()` take it about a second
   /// (160,000, minutes). Under a limit of 100 ms the lesson is refused with one line naming the
   /// cause, its count and the line of the first; the parse left behind ends on its own.
