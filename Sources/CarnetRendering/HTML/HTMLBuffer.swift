@@ -51,7 +51,7 @@ struct HTMLBuffer {
   mutating func hundredths(_ value: Int) {
     if value < 0 { bytes.append(UInt8(ascii: "-")) }
     let magnitude = value.magnitude
-    DecimalDigits.withDigits(of: Int64(magnitude / 100)) { bytes.append(contentsOf: $0) }
+    DecimalDigits.append(Int64(magnitude / 100), to: &bytes)
     bytes.append(UInt8(ascii: "."))
     bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 100 / 10))
     bytes.append(UInt8(ascii: "0") + UInt8(magnitude % 10))

@@ -25,10 +25,8 @@ struct WireWriter {
 
   /// Appends an integer token.
   mutating func write(_ value: Int) {
-    DecimalDigits.withDigits(of: Int64(value)) { digits in
-      writeLength(digits.count)
-      bytes.append(contentsOf: digits)
-    }
+    writeLength(DecimalDigits.count(of: Int64(value)))
+    DecimalDigits.append(Int64(value), to: &bytes)
   }
 
   /// Appends a Boolean token (`1` or `0`).
@@ -78,18 +76,17 @@ struct WireWriter {
   /// at the front, and the unused part of that room is dropped.
   consuming func frame() -> [UInt8] {
     let colon = Self.headerRoom - 1
-    let start = DecimalDigits.withDigits(of: Int64(bytes.count - Self.headerRoom)) { digits in
-      let start = colon - digits.count
-      bytes.replaceSubrange(start..<colon, with: digits)
-      return start
-    }
+    var digits: [UInt8] = []
+    DecimalDigits.append(Int64(bytes.count - Self.headerRoom), to: &digits)
+    let start = colon - digits.count
+    bytes.replaceSubrange(start..<colon, with: digits)
     bytes[colon] = UInt8(ascii: ":")
     bytes.removeFirst(start)
     return bytes
   }
 
   private mutating func writeLength(_ length: Int) {
-    DecimalDigits.withDigits(of: Int64(length)) { bytes.append(contentsOf: $0) }
+    DecimalDigits.append(Int64(length), to: &bytes)
     bytes.append(UInt8(ascii: ":"))
   }
 
@@ -228,25 +225,28 @@ struct WireReader {
 /// Signed decimal numbers as ASCII digits, written and read without intermediate strings (the
 /// worker's messages; the web page's coordinates).
 package enum DecimalDigits {
-  /// Calls `body` with the decimal digits of `value` (and its `-`), written on the stack.
-  package static func withDigits<Result>(
-    of value: Int64, _ body: (UnsafeBufferPointer<UInt8>) -> Result
-  ) -> Result {
-    // Int64.min takes 20 bytes: `-` and 19 digits.
-    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
-      var index = buffer.endIndex
-      var rest = value.magnitude
-      repeat {
-        index -= 1
-        buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
-        rest /= 10
-      } while rest > 0
-      if value < 0 {
-        index -= 1
-        buffer[index] = UInt8(ascii: "-")
-      }
-      return body(UnsafeBufferPointer(rebasing: buffer[index...]))
+  /// Appends the decimal digits of `value` (after a `-` when negative) to `bytes`. Not
+  /// generic, so that other modules call it as it is (a page's charts write 400,000 numbers).
+  package static func append(_ value: Int64, to bytes: inout [UInt8]) {
+    if value < 0 { bytes.append(UInt8(ascii: "-")) }
+    let magnitude = value.magnitude
+    var divisor: UInt64 = 1
+    while divisor <= magnitude / 10 { divisor *= 10 }
+    repeat {
+      bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude / divisor % 10))
+      divisor /= 10
+    } while divisor > 0
+  }
+
+  /// How many bytes `append` writes for `value`.
+  package static func count(of value: Int64) -> Int {
+    var count = value < 0 ? 2 : 1
+    var rest = value.magnitude
+    while rest >= 10 {
+      rest /= 10
+      count += 1
     }
+    return count
   }
 
   /// The number `digits` spell (an optional `-`, then at least one digit); nil for anything

@@ -1,0 +1,33 @@
+import Testing
+
+@testable import CarnetRuntime
+
+@Suite("Runtime: Duration.carnetSeconds") struct DurationSecondsTests {
+  @Test func secondsHaveOneToThreeDecimalsRoundedToTheMillisecond() {
+    let cases: [(Duration, String)] = [
+      (.zero, "0.0s"), (.seconds(2), "2.0s"), (.milliseconds(1_250), "1.25s"),
+      (.milliseconds(1_234), "1.234s"), (.milliseconds(50), "0.05s"), (.milliseconds(5), "0.005s"),
+      (.microseconds(499), "0.0s"), (.microseconds(500), "0.001s"),
+      (.microseconds(1_999_500), "2.0s"),
+      (.seconds(86_400 * 365), "31536000.0s"), (.milliseconds(100), "0.1s"),
+    ]
+    for (duration, expected) in cases {
+      #expect(duration.carnetSeconds == expected, "\(duration)")
+    }
+  }
+
+  @Test func digitsAreWrittenForEveryMagnitude() {
+    var values: [Int64] = [0, 1, 9, 10, 99, 100, -1, -10, .max, .min, .max - 1, .min + 1]
+    var power: Int64 = 1
+    for _ in 0..<18 {
+      power *= 10
+      values += [power - 1, power, power + 1, -power]
+    }
+    for value in values {
+      var bytes: [UInt8] = [0x78]
+      DecimalDigits.append(value, to: &bytes)
+      #expect(String(decoding: bytes, as: UTF8.self) == "x\(value)")
+      #expect(DecimalDigits.count(of: value) == "\(value)".utf8.count)
+    }
+  }
+}
