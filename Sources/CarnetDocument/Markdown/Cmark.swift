@@ -193,9 +193,7 @@ package enum Cmark {
     guard let html = cmark_render_html(tree.root, options) else { return }
     defer { cmarkMemory.pointee.free(html) }
     let start = UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self)
-    var count = 0
-    while start[count] != 0 { count += 1 }
-    output.append(contentsOf: UnsafeBufferPointer(start: start, count: count))
+    output.append(contentsOf: UnsafeBufferPointer(start: start, count: strlen(html)))
   }
 
   /// Puts in place of `node` a custom block whose HTML is `html` (cmark writes it as is, in safe

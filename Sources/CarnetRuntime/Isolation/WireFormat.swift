@@ -228,14 +228,21 @@ package enum DecimalDigits {
   /// Appends the decimal digits of `value` (after a `-` when negative) to `bytes`. Not
   /// generic, so that other modules call it as it is (a page's charts write 400,000 numbers).
   package static func append(_ value: Int64, to bytes: inout [UInt8]) {
-    if value < 0 { bytes.append(UInt8(ascii: "-")) }
-    let magnitude = value.magnitude
-    var divisor: UInt64 = 1
-    while divisor <= magnitude / 10 { divisor *= 10 }
-    repeat {
-      bytes.append(UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude / divisor % 10))
-      divisor /= 10
-    } while divisor > 0
+    // Written backwards on the stack, then appended at once. Int64.min takes 20 bytes.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 20) { buffer in
+      var index = buffer.endIndex
+      var rest = value.magnitude
+      repeat {
+        index -= 1
+        buffer[index] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: rest % 10)
+        rest /= 10
+      } while rest > 0
+      if value < 0 {
+        index -= 1
+        buffer[index] = UInt8(ascii: "-")
+      }
+      bytes.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[index...]))
+    }
   }
 
   /// How many bytes `append` writes for `value`.
