@@ -46,7 +46,7 @@ struct TimelineChart {
     }
 
     private static func seconds(_ instant: Duration) -> String {
-      TimelineScale.seconds(instant) + " s"
+      instant.secondsText(minimumDecimals: 0, unit: " s")
     }
   }
 

@@ -131,7 +131,7 @@ enum TimelineSVG {
 
   /// `2.0 s` rather than `carnetSeconds`'s `2.0s`.
   static func spacedSeconds(_ duration: Duration) -> String {
-    String(duration.carnetSeconds.dropLast()) + " s"
+    duration.secondsText(minimumDecimals: 1, unit: " s")
   }
 
   /// A lane's name as drawn: at most `maximumLength` characters, the last one `…` when cut.

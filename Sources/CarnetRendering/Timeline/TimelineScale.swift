@@ -57,18 +57,6 @@ struct TimelineScale: Hashable, Sendable {
     return ticks
   }
 
-  /// `instant` in seconds, shortest exact form up to milliseconds, without unit: `0`, `0.5`,
-  /// `1.25`, `12`.
-  static func seconds(_ instant: Duration) -> String {
-    let milliseconds = (attoseconds(instant) + 500_000_000_000_000) / 1_000_000_000_000_000
-    let whole = milliseconds / 1000
-    var fraction = String(Int(milliseconds % 1000))
-    guard fraction != "0" else { return "\(whole)" }
-    fraction = String(repeating: "0", count: 3 - fraction.count) + fraction
-    while fraction.hasSuffix("0") { fraction.removeLast() }
-    return "\(whole).\(fraction)"
-  }
-
   /// A duration in attoseconds.
   static func attoseconds(_ duration: Duration) -> Int128 {
     let (seconds, attoseconds) = duration.components

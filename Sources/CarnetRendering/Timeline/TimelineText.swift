@@ -72,7 +72,7 @@ enum TimelineText {
     if !scale.isInstant, instants.last != scale.span { instants.append(scale.span) }
     for instant in instants {
       let column = scale.position(of: instant, length: width)
-      let label = TimelineScale.seconds(instant) + " s"
+      let label = instant.secondsText(minimumDecimals: 0, unit: " s")
       guard line.isEmpty || column > line.count else { continue }
       line += String(repeating: " ", count: column - line.count) + label
     }

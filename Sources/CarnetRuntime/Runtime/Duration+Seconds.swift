@@ -1,28 +1,38 @@
 extension Duration {
-  /// Seconds with at least one and at most three decimals, locale-independent: `2.0s`, `1.25s`.
-  package var carnetSeconds: String {
+  /// Seconds with at least one and at most three decimals, locale-independent: `2.0s`, `1.25s`
+  /// (a cell's `time=`, the runtime's messages).
+  package var carnetSeconds: String { secondsText(minimumDecimals: 1, unit: "s") }
+
+  /// The duration in seconds followed by `unit`, rounded to the nearest millisecond (halves away
+  /// from zero), with `minimumDecimals` (0 or 1) to 3 decimals: the one formatting of durations
+  /// that pages and messages show (`0 s`, `0.5 s`, `12 s` on a timeline's axis with 0).
+  package func secondsText(minimumDecimals: Int, unit: StaticString) -> String {
     let (seconds, attoseconds) = components
-    let totalMilliseconds =
-      seconds * 1000 + (attoseconds + 500_000_000_000_000) / 1_000_000_000_000_000
-    let magnitude = totalMilliseconds.magnitude
-    // The milliseconds' three digits, then trailing zeros dropped down to one digit.
-    var fraction = magnitude % 1000
+    let total = Int128(seconds) * 1_000_000_000_000_000_000 + Int128(attoseconds)
+    let milliseconds = (total.magnitude + 500_000_000_000_000) / 1_000_000_000_000_000
+    // The milliseconds' three digits, then trailing zeros dropped down to `minimumDecimals`.
+    var fraction = Int(milliseconds % 1000)
     var digits = 3
-    while digits > 1, fraction % 10 == 0 {
+    while digits > minimumDecimals, fraction % 10 == 0 {
       fraction /= 10
       digits -= 1
     }
     var bytes: [UInt8] = []
-    bytes.reserveCapacity(24)
-    if totalMilliseconds < 0 { bytes.append(UInt8(ascii: "-")) }
-    DecimalDigits.append(Int64(magnitude / 1000), to: &bytes)
-    bytes.append(UInt8(ascii: "."))
-    var divisor: UInt64 = digits == 3 ? 100 : digits == 2 ? 10 : 1
+    bytes.reserveCapacity(48)
+    if total < 0 { bytes.append(UInt8(ascii: "-")) }
+    let whole = milliseconds / 1000
+    if let small = Int64(exactly: whole) {
+      DecimalDigits.append(small, to: &bytes)
+    } else {
+      bytes += "\(whole)".utf8  // past 292 billion years
+    }
+    if digits > 0 { bytes.append(UInt8(ascii: ".")) }
+    var divisor = digits == 3 ? 100 : digits == 2 ? 10 : digits == 1 ? 1 : 0
     while divisor > 0 {
       bytes.append(UInt8(ascii: "0") &+ UInt8(fraction / divisor % 10))
       divisor /= 10
     }
-    bytes.append(UInt8(ascii: "s"))
+    unit.withUTF8Buffer { bytes += $0 }
     return String(decoding: bytes, as: UTF8.self)
   }
 }

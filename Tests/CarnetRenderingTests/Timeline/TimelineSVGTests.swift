@@ -239,7 +239,7 @@ struct TimelineSVGTests {
   func ticks() {
     func labels(_ duration: Duration, _ intervals: Int = 6) -> [String] {
       TimelineScale(duration: duration).ticks(maximumIntervals: intervals).map {
-        TimelineScale.seconds($0)
+        $0.secondsText(minimumDecimals: 0, unit: "")
       }
     }
     #expect(labels(.seconds(2)) == ["0", "0.5", "1", "1.5", "2"])

@@ -16,6 +16,24 @@ import Testing
     }
   }
 
+  @Test func theShortestFormDropsEveryTrailingZeroAndTheUnitFollows() {
+    let cases: [(Duration, String)] = [
+      (.zero, "0 s"), (.seconds(12), "12 s"), (.milliseconds(500), "0.5 s"),
+      (.milliseconds(1_250), "1.25 s"), (.milliseconds(7), "0.007 s"),
+      (.microseconds(1_999_600), "2 s"),
+    ]
+    for (duration, expected) in cases {
+      #expect(duration.secondsText(minimumDecimals: 0, unit: " s") == expected, "\(duration)")
+    }
+    // Halves round away from zero on both sides; no duration overflows.
+    #expect(Duration.milliseconds(-500).carnetSeconds == "-0.5s")
+    #expect(Duration.microseconds(-1_500).carnetSeconds == "-0.002s")
+    let huge = Duration(secondsComponent: .max, attosecondsComponent: 999_999_999_999_999_999)
+    #expect(huge.carnetSeconds == "9223372036854775808.0s")
+    let least = Duration(secondsComponent: .min, attosecondsComponent: 0)
+    #expect(least.carnetSeconds == "-9223372036854775808.0s")
+  }
+
   @Test func digitsAreWrittenForEveryMagnitude() {
     var values: [Int64] = [0, 1, 9, 10, 99, 100, -1, -10, .max, .min, .max - 1, .min + 1]
     var power: Int64 = 1
