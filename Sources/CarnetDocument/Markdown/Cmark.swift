@@ -172,25 +172,100 @@ package enum Cmark {
 
   /// Renders a tree as HTML, letting `replacement` replace any code block by its own HTML (see
   /// `MarkdownDocument.renderHTML(safe:replacingCodeBlocks:)`), and puts the tree back as it was.
+  ///
+  /// The document's blocks are rendered a batch at a time (`renderBatch`), each batch appended to
+  /// `output` as soon as cmark wrote it, so that cmark never holds the whole page. A replaced
+  /// block of the document itself is written as it is given; one inside a container (a list, a
+  /// quote) goes into a custom block while its batch is rendered.
   fileprivate static func renderHTML(
     _ tree: borrowing CmarkTree, safe: Bool, appendingTo output: inout [UInt8],
     replacingCodeBlocks replacement: (CodeBlockInRender) -> [UInt8]?
   ) {
     // Since cmark 0.29, safe rendering is the default and CMARK_OPT_UNSAFE turns it off.
     let options = safe ? CMARK_OPT_DEFAULT : CMARK_OPT_UNSAFE
+    let root = tree.root
+    let codeBlocks = tree.codeBlocks
+    var next = 0  // the first code block not yet met, in document order
+    var batch: [OpaquePointer] = []
     var replaced: [(block: OpaquePointer, custom: OpaquePointer)] = []
-    defer {
+    func flush() {
+      renderBatch(batch, of: root, options: options, to: &output)
       for (block, custom) in replaced {
         cmark_node_replace(custom, block)
         cmark_node_free(custom)
       }
+      batch.removeAll(keepingCapacity: true)
+      replaced.removeAll(keepingCapacity: true)
     }
-    for block in tree.codeBlocks {
-      guard let html = replacement(CodeBlockInRender(node: block)) else { continue }
-      if let custom = customBlock(replacing: block, html: html) { replaced.append((block, custom)) }
+    var child = cmark_node_first_child(root)
+    while let block = child {
+      child = cmark_node_next(block)
+      if next < codeBlocks.count, codeBlocks[next] == block {
+        next += 1
+        if let html = replacement(CodeBlockInRender(node: block)) {
+          flush()
+          output.append(contentsOf: html)
+          continue
+        }
+      } else {
+        while next < codeBlocks.count, documentChild(holding: codeBlocks[next]) == block {
+          defer { next += 1 }
+          guard let html = replacement(CodeBlockInRender(node: codeBlocks[next])) else { continue }
+          if let custom = customBlock(replacing: codeBlocks[next], html: html) {
+            replaced.append((codeBlocks[next], custom))
+          }
+        }
+      }
+      batch.append(block)
+      if batch.count == batchSize { flush() }
     }
+    flush()
+  }
+
+  /// How many blocks of a document cmark renders at once: enough that a call's own cost does not
+  /// count (a 5 MB lesson has 35,000 blocks), few enough that its output stays small.
+  private static let batchSize = 128
+
+  /// Appends cmark's HTML of `blocks`, consecutive children of `root`: moved under a document
+  /// of their own for one call, then put back where they were. cmark renders blocks there as in
+  /// the whole document (every block's HTML ends with a line break, so nothing joins them).
+  private static func renderBatch(
+    _ blocks: [OpaquePointer], of root: OpaquePointer, options: Int32, to output: inout [UInt8]
+  ) {
+    guard let last = blocks.last else { return }
+    let after = cmark_node_next(last)
+    // Made with the tree's allocator, which cmark then writes the batch's HTML with (and
+    // `append` frees it with).
+    guard let document = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, cmarkMemory) else {
+      for block in blocks { append(block, options: options, to: &output) }
+      return
+    }
+    var moved = 0
+    while moved < blocks.count, cmark_node_append_child(document, blocks[moved]) == 1 { moved += 1 }
+    if moved == blocks.count { append(document, options: options, to: &output) }
+    var restored = 0
+    for block in blocks[..<moved] {
+      let back = after.map { cmark_node_insert_before($0, block) }
+      restored += Int(back ?? cmark_node_append_child(root, block))
+    }
+    // Freeing the document frees what it still holds: never a block of the tree.
+    if restored == moved { cmark_node_free(document) }
+    if moved < blocks.count {
+      for block in blocks { append(block, options: options, to: &output) }
+    }
+  }
+
+  /// The block of the document (a child of its root) that holds `node`, or `node` itself.
+  private static func documentChild(holding node: OpaquePointer) -> OpaquePointer {
+    var node = node
+    while let parent = cmark_node_parent(node), cmark_node_parent(parent) != nil { node = parent }
+    return node
+  }
+
+  /// Appends cmark's HTML of `node` and what it holds.
+  private static func append(_ node: OpaquePointer, options: Int32, to output: inout [UInt8]) {
     // The tree's allocator gives the output: outside a parse, it is malloc'd and freed here.
-    guard let html = cmark_render_html(tree.root, options) else { return }
+    guard let html = cmark_render_html(node, options) else { return }
     defer { cmarkMemory.pointee.free(html) }
     let start = UnsafeRawPointer(html).assumingMemoryBound(to: UInt8.self)
     output.append(contentsOf: UnsafeBufferPointer(start: start, count: strlen(html)))

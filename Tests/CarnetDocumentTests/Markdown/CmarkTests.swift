@@ -223,3 +223,41 @@ import Testing
     #expect(html.contains("x = 1") && html.contains("indenté"))
   }
 }
+
+@Suite("Markdown: Cmark's page, a batch of blocks at a time") struct CmarkBatchedRenderTests {
+  /// The page of a text longer than many batches, with code blocks replaced at the top level
+  /// and inside lists and quotes, is the pages of its parts joined (each part ends its lists),
+  /// and rendering again gives the same page: the tree was put back as it was.
+  @Test func aLongPageIsItsPartsJoined() {
+    func part(_ index: Int) -> String {
+      let fence =
+        index % 3 == 0 ? "```swift\nreplace \(index)\n```\n" : "```\ngarde \(index)\n```\n"
+      return "# Partie \(index)\n\n\(fence)\n- un *\(index)*\n"
+        + "- ```swift\n  replace dans \(index)\n  ```\n\n"
+        + "> ```swift\n> replace cité \(index)\n> ```\n\nfin \(index)\n\n"
+    }
+    func page(_ document: MarkdownDocument) -> String {
+      var html: [UInt8] = []
+      document.renderHTML(safe: true, appendingTo: &html) { block in
+        block.literal.hasPrefix("replace") ? Array("<r>\(block.startLine)</r>\n".utf8) : nil
+      }
+      return String(decoding: html, as: UTF8.self)
+    }
+    let parts = (0..<200).map(part)
+    // Each part alone starts on line 1: its replacements name lines from there.
+    var expected = ""
+    var line = 0
+    for part in parts {
+      let alone = page(MarkdownDocument.parse(part))
+      expected += alone.replacing(/<r>(\d+)<\/r>/) {
+        "<r>\(Int($0.1).map { $0 + line } ?? -1)</r>"
+      }
+      line += part.split(separator: "\n", omittingEmptySubsequences: false).count - 1
+    }
+    let document = MarkdownDocument.parse(parts.joined())
+    let first = page(document)
+    #expect(first == expected)
+    #expect(page(document) == first)
+    #expect(expected.contains("<r>") && expected.contains("garde 199"))
+  }
+}
