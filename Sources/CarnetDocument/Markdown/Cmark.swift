@@ -514,9 +514,9 @@ package final class MarkdownDocument: Sendable {
   }
 
   /// The document as an HTML fragment (its blocks, one after the other), letting `replacement`
-  /// replace any code block (fenced or indented) by its own HTML. That HTML goes into a cmark
-  /// custom block, which cmark writes as is, in safe mode too; everything else is rendered by
-  /// cmark. `safe` omits raw HTML and dangerous links (`javascript:` and the like), as cmark
+  /// replace any code block (fenced or indented) by its own HTML, written as is, in safe mode
+  /// too (in a container, through a cmark custom block); everything else is rendered by cmark,
+  /// a batch of blocks at a time. `safe` omits raw HTML and dangerous links (`javascript:` and the like), as cmark
   /// does by default. Linear in the size of the document.
   /// The HTML is appended to `output` (the page being built, so that it is not copied again).
   package func renderHTML(
