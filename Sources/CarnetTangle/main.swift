@@ -63,7 +63,10 @@ for (markdown, swift) in arguments.lessons {
     for diagnostic in error.diagnostics { report(diagnostic.description) }
     failed = true
   } catch {
-    report("\(path): error: cannot write its Swift source: \(error.localizedDescription)")
+    report(
+      Diagnostic(
+        path: path, message: "cannot write its Swift source: \(error.localizedDescription)"
+      ).description)
     failed = true
   }
 }

@@ -48,8 +48,11 @@ struct InitCommand: ParsableCommand {
     if let entries = try? FileManager.default.contentsOfDirectory(atPath: target.path),
       !entries.isEmpty
     {
-      Terminal.error(
-        "\(directory): error: not empty; carnet init writes a course into a new or empty folder")
+      Terminal.report([
+        Diagnostic(
+          path: directory,
+          message: "not empty; carnet init writes a course into a new or empty folder")
+      ])
       throw ExitCode(CarnetExit.invalidInput)
     }
     let staging = target.deletingLastPathComponent()
@@ -70,7 +73,10 @@ struct InitCommand: ParsableCommand {
       throw error
     } catch {
       try? FileManager.default.removeItem(at: staging)
-      Terminal.error("\(directory): error: cannot write the course: \(error.localizedDescription)")
+      Terminal.report([
+        Diagnostic(
+          path: directory, message: "cannot write the course: \(error.localizedDescription)")
+      ])
       throw ExitCode(CarnetExit.writeFailed)
     }
   }
