@@ -40,11 +40,11 @@ extension Terminal {
     since start: ContinuousClock.Instant
   ) {
     guard !showsProgress else { return }
-    let seconds = (ContinuousClock.now - start).secondsAsDouble
+    let took = (ContinuousClock.now - start).secondsText(minimumDecimals: 2, unit: " s")
     let lessonWord = outcome.lessons == 1 ? "lesson" : "lessons"
     let cellWord = outcome.cells == 1 ? "cell" : "cells"
     error(
-      "\(verb) \(outcome.lessons) \(lessonWord) (\(outcome.cells) \(cellWord)), \(files) in "
-        + String(format: "%.2f s", seconds))
+      "\(verb) \(outcome.lessons) \(lessonWord) (\(outcome.cells) \(cellWord)), \(files) in \(took)"
+    )
   }
 }

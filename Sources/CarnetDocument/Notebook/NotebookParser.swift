@@ -83,8 +83,7 @@ public enum NotebookParser {
   /// The refusal of a lesson that cmark did not parse within `timeLimit`, naming what cmark is
   /// known to be slow on when the lesson has it.
   private static func tooSlow(_ bytes: [UInt8], path: String, timeLimit: Duration) -> Diagnostic {
-    let milliseconds = Int(timeLimit / .milliseconds(1))
-    let limit = milliseconds % 1000 == 0 ? "\(milliseconds / 1000) s" : "\(milliseconds) ms"
+    let limit = timeLimit.secondsText(minimumDecimals: 0, unit: " s")
     var openers = 0
     var first: Int?
     for index in bytes.indices.dropLast()

@@ -1,4 +1,4 @@
-import CarnetRuntime
+import CarnetDocument
 
 /// An HTML document under construction, as UTF-8 bytes.
 struct HTMLBuffer {

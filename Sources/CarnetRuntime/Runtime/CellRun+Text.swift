@@ -17,7 +17,8 @@ extension CellRun {
       guard signal != 0 else { return "crashed: \(message)" }
       return "crashed with signal \(signal)\(Self.signalName(signal)): \(message)"
     case .exceededWallClock(let seconds):
-      return "interrupted: the cell ran \(seconds) s of real time without giving control back"
+      let ran = Duration.seconds(seconds).secondsText(minimumDecimals: 1, unit: " s")
+      return "interrupted: the cell ran \(ran) of real time without giving control back"
     case .didNotCompile(let diagnostics):
       return diagnostics
     case .compiled:

@@ -58,7 +58,7 @@ import Testing
     } catch {
       #expect(
         error.diagnostics.map(\.description) == [
-          "l.md: error: cmark could not parse this lesson within 100 ms: it holds 30000 image"
+          "l.md: error: cmark could not parse this lesson within 0.1 s: it holds 30000 image"
             + " openers '![' (the first on line 5), and cmark 0.30 takes time quadratic in their"
             + " number within a paragraph; split them into shorter paragraphs or escape them"
             + " ('\\![')"

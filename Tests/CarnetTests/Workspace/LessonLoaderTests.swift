@@ -42,7 +42,7 @@ struct WorkspaceLessonLoaderTests {
     #expect(loaded.refusals.count == 1)
     #expect(
       loaded.refusals.first?.description.hasPrefix(
-        "\(file): error: cmark could not parse this lesson within 100 ms: it holds 30000 image"
+        "\(file): error: cmark could not parse this lesson within 0.1 s: it holds 30000 image"
           + " openers '![' (the first on line 3)") == true)
   }
 

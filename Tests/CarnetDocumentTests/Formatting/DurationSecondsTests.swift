@@ -1,8 +1,8 @@
 import Testing
 
-@testable import CarnetRuntime
+@testable import CarnetDocument
 
-@Suite("Runtime: Duration.carnetSeconds") struct DurationSecondsTests {
+@Suite("Formatting: Duration.secondsText") struct DurationSecondsTests {
   @Test func secondsHaveOneToThreeDecimalsRoundedToTheMillisecond() {
     let cases: [(Duration, String)] = [
       (.zero, "0.0s"), (.seconds(2), "2.0s"), (.milliseconds(1_250), "1.25s"),

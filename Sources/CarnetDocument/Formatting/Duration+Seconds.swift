@@ -4,8 +4,9 @@ extension Duration {
   package var carnetSeconds: String { secondsText(minimumDecimals: 1, unit: "s") }
 
   /// The duration in seconds followed by `unit`, rounded to the nearest millisecond (halves away
-  /// from zero), with `minimumDecimals` (0 or 1) to 3 decimals: the one formatting of durations
-  /// that pages and messages show (`0 s`, `0.5 s`, `12 s` on a timeline's axis with 0).
+  /// from zero), with `minimumDecimals` (0 to 3) to 3 decimals: the one formatting of durations
+  /// that pages and messages show (`0 s`, `0.5 s`, `12 s` on a timeline's axis with 0; `0.08 s`
+  /// for the time a command took, with 2).
   package func secondsText(minimumDecimals: Int, unit: StaticString) -> String {
     let (seconds, attoseconds) = components
     let total = Int128(seconds) * 1_000_000_000_000_000_000 + Int128(attoseconds)
