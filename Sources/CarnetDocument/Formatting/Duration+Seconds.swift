@@ -27,11 +27,13 @@ extension Duration {
     } else {
       bytes += "\(whole)".utf8  // past 292 billion years
     }
-    if digits > 0 { bytes.append(UInt8(ascii: ".")) }
-    var divisor = digits == 3 ? 100 : digits == 2 ? 10 : digits == 1 ? 1 : 0
-    while divisor > 0 {
-      bytes.append(UInt8(ascii: "0") &+ UInt8(fraction / divisor % 10))
-      divisor /= 10
+    if digits > 0 {
+      // `fraction` holds `digits` decimals: written with their leading zeros.
+      var decimals: [UInt8] = []
+      DecimalDigits.append(Int64(fraction), to: &decimals)
+      bytes.append(UInt8(ascii: "."))
+      bytes += repeatElement(UInt8(ascii: "0"), count: digits - decimals.count)
+      bytes += decimals
     }
     unit.withUTF8Buffer { bytes += $0 }
     return String(decoding: bytes, as: UTF8.self)
